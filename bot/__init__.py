@@ -1,0 +1,1 @@
+"""Jobassistenten: composition root and channels (web/REST, terminal, Telegram)."""

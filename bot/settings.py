@@ -1,0 +1,43 @@
+"""Typed settings, read from the environment (and .env); see .env.example."""
+from pathlib import Path
+
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything configurable; defaults are the embedded single-machine setup."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    port: int = 8000
+    host: str = "127.0.0.1"
+    database_url: str = f"sqlite:///{ROOT / 'var' / 'jobassistent.db'}"
+    municipality: str = "ballerup"
+    # NLU: a running Rasa server, or (unset) one the app starts itself from models/nlu.tar.gz.
+    nlu_url: str | None = None
+    rasa_port: int = 0  # 0: pick a free loopback port
+    nlu_model: Path = ROOT / "models" / "nlu.tar.gz"
+    nlu_timeout_s: float = 5.0
+    nlu_start_timeout_s: float = 180.0
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_url: str | None = None
+    # Booking rules (issue 4): notice period, how far ahead, reminder lead time.
+    booking_notice_hours: int = 24
+    booking_horizon_days: int = 28
+    reminder_hours_before: int = 24
+    reminder_poll_s: float = 30.0
+    max_message_chars: int = 1000
+
+    @field_validator("database_url")
+    @classmethod
+    def async_driver(cls, url: str) -> str:
+        """Accept plain SQLAlchemy URLs and pick the async driver the app uses."""
+        if url.startswith("sqlite:///"):
+            return "sqlite+aiosqlite:///" + url.removeprefix("sqlite:///")
+        for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://", "postgresql+psycopg://"):
+            if url.startswith(prefix):
+                return "postgresql+asyncpg://" + url.removeprefix(prefix)
+        return url

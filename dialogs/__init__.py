@@ -1,0 +1,1 @@
+"""Channel-independent dialog engine and flows."""

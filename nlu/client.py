@@ -1,0 +1,96 @@
+"""The app's NLU client: Rasa's /model/parse over HTTP, and button payloads parsed locally."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import aiohttp
+
+FALLBACK = "nlu_fallback"
+_PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<json>\{.*\})?$", re.S)
+
+
+@dataclass(frozen=True)
+class NluResult:
+    """The interpretation of one message."""
+
+    text: str
+    intent: str
+    confidence: float
+    fallback: bool = False
+    ranking: list[tuple[str, float]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    payload: bool = False  # came from a button, not from free text
+
+    def entity(self, name: str) -> Any:
+        """The first value of an entity, or None."""
+        return next((e.get("value") for e in self.entities if e.get("entity") == name), None)
+
+
+class NluUnavailable(RuntimeError):
+    """The NLU service did not answer in time or answered with an error."""
+
+
+class Nlu(Protocol):
+    """What the engine needs from an NLU."""
+
+    async def parse(self, text: str) -> NluResult: ...
+
+
+def parse_payload(text: str) -> NluResult | None:
+    """A Rasa-style button payload '/intent{"key": value}', or None for free text."""
+    match = _PAYLOAD.match(text.strip())
+    if not match:
+        return None
+    entities: list[dict[str, Any]] = []
+    if match["json"]:
+        try:
+            values = json.loads(match["json"])
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(values, dict):
+            return None
+        entities = [{"entity": k, "value": v} for k, v in values.items()]
+    return NluResult(text=text, intent=match["intent"], confidence=1.0, entities=entities, payload=True)
+
+
+def from_rasa(data: dict[str, Any]) -> NluResult:
+    """Map Rasa's parse result; its fallback pseudo-intent becomes a flag on the best real intent."""
+    ranking = [(r["name"], float(r["confidence"])) for r in data.get("intent_ranking") or []
+               if r.get("name") != FALLBACK]
+    top = data.get("intent") or {}
+    is_fallback = top.get("name") == FALLBACK or not ranking
+    best, conf = ranking[0] if ranking else ("out_of_scope", 0.0)
+    entities = [{k: e[k] for k in ("entity", "value", "start", "end") if k in e}
+                for e in data.get("entities") or []]
+    return NluResult(text=data.get("text", ""), intent=best, confidence=conf, fallback=is_fallback,
+                     ranking=ranking, entities=entities)
+
+
+class RasaNlu:
+    """Calls a running Rasa server (`rasa run --enable-api`)."""
+
+    def __init__(self, base_url: str, session: aiohttp.ClientSession, timeout_s: float) -> None:
+        self._url = base_url.rstrip("/")
+        self._session = session
+        self._timeout = aiohttp.ClientTimeout(total=timeout_s)
+
+    async def parse(self, text: str) -> NluResult:
+        try:
+            async with self._session.post(f"{self._url}/model/parse", json={"text": text},
+                                          timeout=self._timeout) as resp:
+                if resp.status != 200:
+                    raise NluUnavailable(f"Rasa answered {resp.status}")
+                return from_rasa(await resp.json())
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise NluUnavailable(str(exc) or type(exc).__name__) from exc
+
+    async def ready(self) -> bool:
+        """True once the server answers parses, i.e. the model is loaded."""
+        try:
+            await self.parse("hej")
+        except NluUnavailable:
+            return False
+        return True

@@ -1,0 +1,144 @@
+"""5-fold cross-validation: config.yml and each candidate in nlu/pipelines/, plus a plain baseline, on the same folds."""
+# Run with the Rasa environment: `make eval`. Writes reports/ (per-intent report, confusion matrix PNG).
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Dict, List, Sequence
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+Predictor = Callable[[List[str], List[str], List[str]], List[str]]
+
+
+def baseline(train_x: List[str], train_y: List[str], test_x: List[str]) -> List[str]:
+    """The issue's simple baseline: TF-IDF char + word n-grams on raw text, logistic regression."""
+    model = Pipeline([
+        ("f", FeatureUnion([("c", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4))),
+                            ("w", TfidfVectorizer(analyzer="word", ngram_range=(1, 2)))])),
+        ("lr", LogisticRegression(max_iter=2000)),
+    ])
+    model.fit(train_x, train_y)
+    return list(model.predict(test_x))
+
+
+def rasa_predictor(config: Path, full_data, train_idx: Sequence[int], workdir: Path) -> Predictor:
+    """Train a Rasa NLU model on the fold and return a predictor that parses with it."""
+    from rasa.core.agent import Agent
+    from rasa.model_training import train_nlu
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    examples = full_data.intent_examples
+    fold = TrainingData(training_examples=[examples[i] for i in train_idx],
+                        entity_synonyms=full_data.entity_synonyms, regex_features=full_data.regex_features,
+                        lookup_tables=full_data.lookup_tables)
+    data_file = workdir / "train.yml"
+    data_file.write_text(fold.nlu_as_yaml(), encoding="utf-8")
+
+    def predict(_tx: List[str], _ty: List[str], test_x: List[str]) -> List[str]:
+        model = train_nlu(str(config), str(data_file), str(workdir), fixed_model_name="fold")
+        agent = Agent.load(model)
+
+        async def parse_all() -> List[str]:
+            out = []
+            for text in test_x:
+                result = await agent.parse_message(text)
+                ranking = [r["name"] for r in result.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
+                out.append(ranking[0] if ranking else result["intent"]["name"])
+            return out
+        return asyncio.run(parse_all())
+    return predict
+
+
+def plot_confusion(y_true: List[str], y_pred: List[str], labels: List[str], path: Path, title: str) -> None:
+    """Write a confusion-matrix PNG."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    cm = confusion_matrix(y_true, y_pred, labels=labels)
+    fig, ax = plt.subplots(figsize=(12, 11))
+    ax.imshow(cm, cmap="Blues")
+    ax.set_xticks(range(len(labels)), labels, rotation=90, fontsize=8)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    for i in range(len(labels)):
+        for j in range(len(labels)):
+            if cm[i, j]:
+                ax.text(j, i, cm[i, j], ha="center", va="center", fontsize=6,
+                        color="white" if cm[i, j] > cm.max() / 2 else "black")
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "reports")
+    parser.add_argument("--only", nargs="*", help="names of candidates to run (config, baseline, diet, ...)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(ROOT / "nlu" / "data"))
+    texts = [m.get("text") for m in data.intent_examples]
+    labels = [m.get("intent") for m in data.intent_examples]
+    intents = sorted(set(labels))
+    print(f"{len(texts)} examples, {len(intents)} intents, {args.folds} folds", file=sys.stderr)
+
+    candidates: Dict[str, Path | None] = {"baseline": None, "config": ROOT / "config.yml"}
+    for extra in sorted((ROOT / "nlu" / "pipelines").glob("*.yml")):
+        candidates[extra.stem] = extra
+    if args.only:
+        candidates = {k: v for k, v in candidates.items() if k in args.only}
+
+    folds = list(StratifiedKFold(args.folds, shuffle=True, random_state=42).split(texts, labels))
+    args.out.mkdir(parents=True, exist_ok=True)
+    summary = {}
+    for name, config in candidates.items():
+        y_true: List[str] = []
+        y_pred: List[str] = []
+        started = time.perf_counter()
+        for k, (train_idx, test_idx) in enumerate(folds):
+            tx, ty = [texts[i] for i in train_idx], [labels[i] for i in train_idx]
+            vx = [texts[i] for i in test_idx]
+            with tempfile.TemporaryDirectory() as tmp:
+                predict = baseline if config is None else rasa_predictor(config, data, train_idx, Path(tmp))
+                y_pred += predict(tx, ty, vx)
+            y_true += [labels[i] for i in test_idx]
+            print(f"  {name}: fold {k + 1}/{args.folds} done", file=sys.stderr)
+        seconds = time.perf_counter() - started
+        summary[name] = {"accuracy": round(accuracy_score(y_true, y_pred), 4),
+                         "macro_f1": round(f1_score(y_true, y_pred, average="macro"), 4),
+                         "seconds_all_folds": round(seconds, 1)}
+        (args.out / f"intent_report_{name}.txt").write_text(
+            classification_report(y_true, y_pred, digits=3, zero_division=0), encoding="utf-8")
+        plot_confusion(y_true, y_pred, intents, args.out / f"confusion_{name}.png",
+                       f"{name}: acc {summary[name]['accuracy']:.3f}, macro-F1 {summary[name]['macro_f1']:.3f}")
+        errors = [{"text": texts[i], "true": t, "pred": p}
+                  for i, t, p in zip(np.concatenate([f[1] for f in folds]), y_true, y_pred) if t != p]
+        (args.out / f"errors_{name}.json").write_text(json.dumps(errors, ensure_ascii=False, indent=1), encoding="utf-8")
+    (args.out / "cv_summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    print(f"\n{'pipeline':<14}{'accuracy':>10}{'macro-F1':>10}{'seconds':>10}")
+    for name, s in summary.items():
+        print(f"{name:<14}{s['accuracy']:>10.3f}{s['macro_f1']:>10.3f}{s['seconds_all_folds']:>10.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""Self-booking of samtaler: free slots, book, move, cancel, list. The database guards double booking."""
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable, Iterable
+
+from sqlalchemy import and_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import joinedload
+
+from services.dates import TimeWish
+from services.municipality import Municipality
+from store.models import Booking, Slot
+
+ACTIVE = "active"
+
+
+class BookingError(Exception):
+    """Base for booking outcomes the dialog explains to the citizen."""
+
+
+class SlotTaken(BookingError):
+    """Someone else got the slot first (the unique index said no)."""
+
+
+class SlotNotBookable(BookingError):
+    """Unknown slot, wrong municipality, in the past or inside the notice period."""
+
+
+class BookingNotFound(BookingError):
+    """No such active booking for this citizen."""
+
+
+@dataclass(frozen=True)
+class BookingRules:
+    notice: timedelta = timedelta(hours=24)
+    horizon: timedelta = timedelta(days=28)
+    reminder_before: timedelta = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class SlotView:
+    id: int
+    starts_at: datetime
+    minutes: int
+    meeting_type: str
+    caseworker: str
+    location: str
+
+
+@dataclass(frozen=True)
+class BookingView:
+    id: int
+    uid: str
+    sequence: int
+    status: str
+    mode: str
+    conversation_id: str
+    slot: SlotView
+
+
+def _slot_view(slot: Slot) -> SlotView:
+    return SlotView(slot.id, slot.starts_at, slot.minutes, slot.meeting_type, slot.caseworker.name,
+                    slot.caseworker.location)
+
+
+def booking_view(b: Booking) -> BookingView:
+    return BookingView(b.id, b.uid, b.sequence, b.status, b.mode, b.conversation_id, _slot_view(b.slot))
+
+
+class BookingService:
+    """All booking rules; each change is one transaction."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], municipality: Municipality,
+                 rules: BookingRules, clock: Callable[[], datetime]) -> None:
+        self._sessions, self.municipality, self.rules, self._clock = sessions, municipality, rules, clock
+
+    def earliest(self) -> datetime:
+        """Nothing can be booked before now + the notice period."""
+        return self._clock() + self.rules.notice
+
+    def deadline(self) -> datetime:
+        """The selvbook deadline shown to the citizen ('book senest ...')."""
+        return self._clock() + timedelta(days=self.municipality.selvbook_days)
+
+    async def free_slots(self, meeting_type: str, wish: TimeWish | None = None, limit: int = 5,
+                         after: datetime | None = None, exclude: Iterable[int] = ()) -> list[SlotView]:
+        """The nearest free slots of a type matching the wish, after `after` (for 'Flere tider')."""
+        start = max(self.earliest(), after + timedelta(seconds=1)) if after else self.earliest()
+        taken = select(Booking.id).where(Booking.slot_id == Slot.id, Booking.status == ACTIVE).exists()
+        query = (select(Slot).options(joinedload(Slot.caseworker))
+                 .where(Slot.municipality == self.municipality.key, Slot.meeting_type == meeting_type,
+                        Slot.starts_at >= start, Slot.starts_at < self._clock() + self.rules.horizon, ~taken)
+                 .order_by(Slot.starts_at, Slot.id))
+        excluded = set(exclude)
+        async with self._sessions() as s:
+            slots = (await s.scalars(query)).all()
+        found = [_slot_view(x) for x in slots if x.id not in excluded and (wish is None or wish.matches(x.starts_at))]
+        return found[:limit]
+
+    async def free_slot(self, slot_id: int) -> SlotView | None:
+        """One slot, if it can be booked now (exists here, after the notice period, no active booking)."""
+        taken = select(Booking.id).where(Booking.slot_id == Slot.id, Booking.status == ACTIVE).exists()
+        async with self._sessions() as s:
+            slot = await s.scalar(select(Slot).options(joinedload(Slot.caseworker)).where(
+                Slot.id == slot_id, Slot.municipality == self.municipality.key,
+                Slot.starts_at >= self.earliest(), ~taken))
+        return _slot_view(slot) if slot else None
+
+    async def _bookable_slot(self, s: AsyncSession, slot_id: int) -> Slot:
+        slot = await s.get(Slot, slot_id, options=[joinedload(Slot.caseworker)])
+        if slot is None or slot.municipality != self.municipality.key or slot.starts_at < self.earliest():
+            raise SlotNotBookable(slot_id)
+        return slot
+
+    def _reminder_due(self, starts_at: datetime) -> datetime | None:
+        due = starts_at - self.rules.reminder_before
+        return due if due > self._clock() else None
+
+    async def book(self, citizen_id: int, conversation_id: str, slot_id: int, mode: str) -> BookingView:
+        """Book a slot; SlotTaken when another active booking holds it (enforced by the unique index)."""
+        try:
+            async with self._sessions.begin() as s:
+                slot = await self._bookable_slot(s, slot_id)
+                booking = Booking(uid=f"{uuid.uuid4()}@jobassistenten", citizen_id=citizen_id,
+                                  conversation_id=conversation_id, slot_id=slot.id, mode=mode, status=ACTIVE,
+                                  sequence=0, reminder_due_at=self._reminder_due(slot.starts_at))
+                s.add(booking)
+                await s.flush()
+                booking.slot = slot
+                return booking_view(booking)
+        except IntegrityError as exc:
+            raise SlotTaken(slot_id) from exc
+
+    async def move(self, citizen_id: int, booking_id: int, slot_id: int) -> BookingView:
+        """Point the booking at a new slot; the old one is free in the same transaction. Same UID, SEQUENCE+1."""
+        try:
+            async with self._sessions.begin() as s:
+                slot = await self._bookable_slot(s, slot_id)
+                result = await s.execute(
+                    update(Booking)
+                    .where(Booking.id == booking_id, Booking.citizen_id == citizen_id, Booking.status == ACTIVE)
+                    .values(slot_id=slot.id, sequence=Booking.sequence + 1, updated_at=self._clock(),
+                            reminder_due_at=self._reminder_due(slot.starts_at), reminder_sent_at=None))
+                if result.rowcount != 1:  # type: ignore[attr-defined]
+                    raise BookingNotFound(booking_id)
+        except IntegrityError as exc:
+            raise SlotTaken(slot_id) from exc
+        return await self.get(citizen_id, booking_id)
+
+    async def cancel(self, citizen_id: int, booking_id: int) -> BookingView:
+        """Cancel; the slot is free again at once. SEQUENCE+1 for the cancelling invite."""
+        async with self._sessions.begin() as s:
+            result = await s.execute(
+                update(Booking)
+                .where(Booking.id == booking_id, Booking.citizen_id == citizen_id, Booking.status == ACTIVE)
+                .values(status="cancelled", sequence=Booking.sequence + 1, updated_at=self._clock()))
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise BookingNotFound(booking_id)
+        return await self.get(citizen_id, booking_id, active_only=False)
+
+    async def get(self, citizen_id: int, booking_id: int, active_only: bool = True) -> BookingView:
+        async with self._sessions() as s:
+            query = select(Booking).options(joinedload(Booking.slot).joinedload(Slot.caseworker)).where(
+                Booking.id == booking_id, Booking.citizen_id == citizen_id)
+            if active_only:
+                query = query.where(Booking.status == ACTIVE)
+            booking = await s.scalar(query)
+        if booking is None:
+            raise BookingNotFound(booking_id)
+        return booking_view(booking)
+
+    async def upcoming(self, citizen_id: int) -> list[BookingView]:
+        """The citizen's active bookings that have not started yet, soonest first."""
+        async with self._sessions() as s:
+            rows = (await s.scalars(
+                select(Booking).join(Booking.slot).options(joinedload(Booking.slot).joinedload(Slot.caseworker))
+                .where(and_(Booking.citizen_id == citizen_id, Booking.status == ACTIVE,
+                            Slot.starts_at >= self._clock()))
+                .order_by(Slot.starts_at))).all()
+        return [booking_view(b) for b in rows]

@@ -1,0 +1,17 @@
+"""Mask CPR numbers, phone numbers and e-mail addresses before anything is stored or logged."""
+import re
+
+# CPR: DDMMYY-XXXX (dash or space optional). Checked before phone numbers, which are shorter.
+_CPR = re.compile(r"(?<!\d)[0-3]\d[01]\d\d{2}[\s-]?\d{4}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Danish phone numbers: 8 digits in any grouping, optionally with +45 / 0045.
+_PHONE = re.compile(r"(?<![\d/.:])(?:(?:\+|00)45[\s-]?)?(?:\d[\s-]?){7}\d(?![\d/.:])")
+
+MASKS = {"cpr": "[CPR]", "email": "[e-mail]", "phone": "[telefon]"}
+
+
+def redact(text: str) -> str:
+    """The text with personal identifiers replaced by neutral markers."""
+    text = _CPR.sub(MASKS["cpr"], text)
+    text = _EMAIL.sub(MASKS["email"], text)
+    return _PHONE.sub(MASKS["phone"], text)

@@ -1,0 +1,132 @@
+"""The database schema (SQLAlchemy 2 typed models)."""
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from store.types import UTCDateTime, utcnow
+
+
+class Base(DeclarativeBase):
+    """Declarative base; naming convention keeps Alembic constraint names stable."""
+
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
+
+
+class Citizen(Base):
+    """A person using the assistant, identified only through their channel conversations."""
+
+    __tablename__ = "citizens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    conversations: Mapped[list["Conversation"]] = relationship(back_populates="citizen", cascade="all, delete-orphan")
+
+
+class Conversation(Base):
+    """One chat (web sender id, Telegram chat); holds the dialog state so a restart loses nothing."""
+
+    __tablename__ = "conversations"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)  # "<channel>:<external id>"
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    flow: Mapped[str | None] = mapped_column(String(40))
+    state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    citizen: Mapped[Citizen] = relationship(back_populates="conversations")
+
+
+class Message(Base):
+    """A message in or out; text is stored with CPR, phone and e-mail masked."""
+
+    __tablename__ = "messages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[str] = mapped_column(String(3))  # "in" | "out"
+    text: Mapped[str] = mapped_column(Text)
+    intent: Mapped[str | None] = mapped_column(String(60))
+    confidence: Mapped[float | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Handoff(Base):
+    """A request to reach a person, with the summary the caseworker acts on."""
+
+    __tablename__ = "handoffs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(String(60))
+    summary: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Caseworker(Base):
+    """A job-centre employee who publishes bookable times."""
+
+    __tablename__ = "caseworkers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    municipality: Mapped[str] = mapped_column(String(40), index=True)
+    location: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Slot(Base):
+    """A time a caseworker published for one meeting type; taken while an active booking points at it."""
+
+    __tablename__ = "slots"
+    __table_args__ = (UniqueConstraint("caseworker_id", "starts_at", name="uq_slot_caseworker_start"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    caseworker_id: Mapped[int] = mapped_column(ForeignKey("caseworkers.id", ondelete="CASCADE"))
+    municipality: Mapped[str] = mapped_column(String(40))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    minutes: Mapped[int] = mapped_column(default=45)
+    meeting_type: Mapped[str] = mapped_column(String(40))
+    caseworker: Mapped[Caseworker] = relationship()
+
+
+class Booking(Base):
+    """A citizen's booking; the partial unique index makes a slot bookable by one active booking only."""
+
+    __tablename__ = "bookings"
+    __table_args__ = (
+        Index("uq_booking_active_slot", "slot_id", unique=True,
+              sqlite_where=text("status = 'active'"), postgresql_where=text("status = 'active'")),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(80), unique=True)  # iCalendar UID, kept when moved
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id"))
+    mode: Mapped[str] = mapped_column(String(20))  # fremmøde | telefon | video: the citizen's choice
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    sequence: Mapped[int] = mapped_column(default=0)
+    reminder_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    reminder_sent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    slot: Mapped[Slot] = relationship()
+
+
+class StoredFile(Base):
+    """A file given to the citizen (calendar invites), served at /files/<token>."""
+
+    __tablename__ = "files"
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    content_type: Mapped[str] = mapped_column(String(80))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Outbox(Base):
+    """Messages the assistant starts (reminders); channels without push pick them up on the next turn."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    delivered_at: Mapped[datetime | None]

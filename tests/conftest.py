@@ -1,0 +1,77 @@
+"""Shared fixtures: a fresh SQLite database per test and an engine driven by a deterministic fake NLU."""
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from dialogs.context import Services
+from services.booking import BookingRules, BookingService
+from services.municipality import Municipality
+from dialogs.engine import Engine
+from dialogs.router import build_router
+from dialogs.safety import SafetyNet
+from dialogs.texts import Texts
+from store.conversations import ConversationStore
+from store.db import make_engine, make_sessions, migrate
+from tests.fakes import FakeNlu
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)  # Monday 09:00 in Copenhagen
+
+
+class Clock:
+    """A settable clock, so tests can move time (reminders, notice periods)."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def db_url(tmp_path: Path) -> str:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+    await migrate(url)
+    return url
+
+
+@pytest.fixture
+async def sessions(db_url: str):
+    engine = make_engine(db_url)
+    yield make_sessions(engine)
+    await engine.dispose()
+
+
+@pytest.fixture
+def texts() -> Texts:
+    return Texts.load()
+
+
+@pytest.fixture
+def fake_nlu() -> FakeNlu:
+    return FakeNlu()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def municipality() -> Municipality:
+    return Municipality.load("ballerup")
+
+
+@pytest.fixture
+def booking(sessions, municipality, clock) -> BookingService:
+    return BookingService(sessions, municipality, BookingRules(), clock)
+
+
+@pytest.fixture
+def services(sessions, texts, clock, booking) -> Services:
+    return Services(store=ConversationStore(sessions), texts=texts, clock=clock, booking=booking)
+
+
+@pytest.fixture
+def engine(fake_nlu, services) -> Engine:
+    return Engine(fake_nlu, build_router(), SafetyNet.load(), services, max_chars=1000)
