@@ -108,6 +108,11 @@ class BookingService:
                 Slot.starts_at >= self.earliest(), ~taken))
         return _slot_view(slot) if slot else None
 
+    async def is_taken(self, slot_id: int) -> bool:
+        """Whether an active booking holds the slot (to tell 'taken' from 'too late')."""
+        async with self._sessions() as s:
+            return bool(await s.scalar(select(Booking.id).where(Booking.slot_id == slot_id, Booking.status == ACTIVE)))
+
     async def _bookable_slot(self, s: AsyncSession, slot_id: int) -> Slot:
         slot = await s.get(Slot, slot_id, options=[joinedload(Slot.caseworker)])
         if slot is None or slot.municipality != self.municipality.key or slot.starts_at < self.earliest():

@@ -1,5 +1,6 @@
 """Shared fixtures: a fresh SQLite database per test and an engine driven by a deterministic fake NLU."""
 from datetime import datetime, timezone
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from dialogs.texts import Texts
 from store.conversations import ConversationStore
 from store.db import make_engine, make_sessions, migrate
 from tests.fakes import FakeNlu
+from tests.pg import TempPostgres, pg_bin
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)  # Monday 09:00 in Copenhagen
 
@@ -26,6 +28,31 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server for the session; required in CI, skipped on a dev machine without one."""
+    bindir = pg_bin()
+    if bindir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed: `make test` installs it (apt-get install postgresql)")
+        pytest.skip("PostgreSQL server not installed")
+    server = TempPostgres(bindir)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def any_db_url(request, tmp_path: Path) -> str:
+    """A migrated database of each kind, for the tests that must hold on both."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+    else:
+        url = await request.getfixturevalue("postgres").new_database()
+    await migrate(url)
+    return url
 
 
 @pytest.fixture

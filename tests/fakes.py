@@ -16,6 +16,12 @@ RULES = [
 ]
 
 
+# Words that the real model's lookup tables turn into entities.
+ENTITIES = {"jobsamtale": ("meeting_type", "jobsamtale"), "ungesamtale": ("meeting_type", "ungesamtale"),
+            "telefon": ("meeting_mode", "telefon"), "video": ("meeting_mode", "video"),
+            "fremmøde": ("meeting_mode", "fremmøde")}
+
+
 class FakeNlu:
     """Maps text to intents by RULES; anything else is a low-confidence fallback between two intents."""
 
@@ -28,8 +34,10 @@ class FakeNlu:
         if self.down:
             raise NluUnavailable("fake NLU is down")
         lowered = text.lower()
+        entities = [{"entity": e, "value": v} for word, (e, v) in ENTITIES.items() if word in lowered]
         for pattern, intent in RULES:
             if re.search(pattern, lowered):
-                return NluResult(text=text, intent=intent, confidence=0.95, ranking=[(intent, 0.95)])
+                return NluResult(text=text, intent=intent, confidence=0.95, ranking=[(intent, 0.95)],
+                                 entities=entities)
         return NluResult(text=text, intent="job_search_tips", confidence=0.2, fallback=True,
                          ranking=[("job_search_tips", 0.2), ("cv_help", 0.15), ("greet", 0.1)])

@@ -141,12 +141,13 @@ class CancelFlow(Flow):
             return True
         if step != "confirm" or nlu.intent not in ("affirm", "deny") or nlu.fallback:
             return False
+        booking_id = int(ctx.state.get("booking_id", 0))
         ctx.leave()
         if nlu.intent == "deny":
             ctx.say("meetings.kept", "menu")
             return True
         try:
-            booking = await ctx.services.booking.cancel(ctx.convo.citizen_id, ctx.state.get("booking_id", 0))
+            booking = await ctx.services.booking.cancel(ctx.convo.citizen_id, booking_id)
         except BookingNotFound:
             ctx.say("meetings.gone")
             await ListFlow().start(ctx)

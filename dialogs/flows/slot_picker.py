@@ -108,7 +108,7 @@ class SlotFlow(Flow):
         slot = await self.svc(ctx).free_slot(slot_id)
         if slot is not None and slot.meeting_type == ctx.state["type"]:
             return slot
-        await self.offer(ctx, "booking.taken")
+        await self.offer(ctx, "booking.taken" if await self.svc(ctx).is_taken(slot_id) else "booking.too_late")
         return None
 
     async def ask_confirm(self, ctx: Ctx, slot_id: int) -> None:
