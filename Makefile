@@ -7,7 +7,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help envs setup train run chat test test-unit test-e2e validate eval bench browser clean
+.PHONY: help envs setup train run chat test test-fast validate eval bench system-deps clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -46,11 +46,18 @@ chat: setup  ## chat in the terminal
 validate: envs  ## rasa data validate
 	cd nlu && ../.venv-rasa/bin/rasa data validate --data data --domain domain.yml --config ../config.yml
 
-browser:  ## Debian's Chromium for the browser test (needs root)
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# System packages the tests use: Debian's Chromium (browser test) and a PostgreSQL server (concurrency test).
+system-deps:  ## install Chromium and PostgreSQL from Debian if missing (needs root)
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
 
-test: setup browser validate  ## set up, train if needed, run all tests
+test: setup system-deps validate  ## set up, train if needed, run all tests
 	$(PY) -m pytest -q
+
+test-fast: envs  ## unit and flow tests only (no model, no browser)
+	$(PY) -m pytest -q tests/unit tests/flows
 
 eval: envs  ## 5-fold cross-validation: Rasa pipeline vs TF-IDF + logistic regression baseline
 	$(RASA_PY) nlu/evaluate.py --folds 5 --out reports

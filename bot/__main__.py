@@ -4,10 +4,13 @@ import asyncio
 import logging
 import signal
 import sys
+from functools import partial
+from typing import Awaitable, Callable
 
 from aiohttp import web
 
 from bot.settings import Settings
+from bot.telegram import build_bot, build_dispatcher, push_outbox, run_polling
 from bot.terminal import chat
 from bot.web import build_web_app
 from bot import cli
@@ -27,7 +30,14 @@ async def serve(settings: Settings) -> None:
         await runner.setup()
         await web.TCPSite(runner, settings.host, settings.port).start()
         logging.info("Jobassistenten on http://%s:%s", settings.host, settings.port)
-        tasks = [asyncio.create_task(reminder_loop(assistant, stop))]
+        tasks: list[asyncio.Task[None]] = []
+        on_queued: Callable[[list[str]], Awaitable[None]] | None = None
+        if settings.telegram_bot_token:  # same engine and store; run_polling stops cleanly when cancelled
+            bot = build_bot(settings.telegram_bot_token.get_secret_value(), settings.telegram_api_url)
+            dp = build_dispatcher(assistant.engine, assistant.store, assistant.services.texts)
+            tasks.append(asyncio.create_task(run_polling(bot, dp, stop)))
+            on_queued = partial(push_outbox, bot, assistant.store)
+        tasks.append(asyncio.create_task(reminder_loop(assistant, stop, on_queued)))
         try:
             await stop.wait()
         finally:
@@ -38,12 +48,15 @@ async def serve(settings: Settings) -> None:
     logging.info("stopped")
 
 
-async def reminder_loop(assistant: Assistant, stop: asyncio.Event) -> None:
-    """Queue due reminders; the web channel delivers them on the citizen's next message."""
+async def reminder_loop(assistant: Assistant, stop: asyncio.Event,
+                        on_queued: Callable[[list[str]], Awaitable[None]] | None = None) -> None:
+    """Queue due reminders; push channels get them via on_queued, the web on the citizen's next message."""
     while not stop.is_set():
         queued = await assistant.reminders.queue_due(utc_clock())
         if queued:
             logging.info("queued %d reminders", len(queued))
+            if on_queued:
+                await on_queued(queued)
         try:
             await asyncio.wait_for(stop.wait(), assistant.settings.reminder_poll_s)
         except TimeoutError:

@@ -69,8 +69,9 @@ def build_web_app(engine: Engine, store: ConversationStore, healthy: Callable[[]
         stored = await store.get_file(request.match_info["token"])
         if stored is None:
             raise web.HTTPNotFound()
-        return web.Response(body=stored.content, content_type=stored.content_type, headers={
-            "Content-Disposition": f'attachment; filename="{stored.name}"', "Cache-Control": "no-store"})
+        return web.Response(body=stored.content, headers={
+            "Content-Type": stored.content_type, "Cache-Control": "no-store",
+            "Content-Disposition": f'attachment; filename="{stored.name}"'})
 
     app = web.Application(client_max_size=64 * 1024)
     app.add_routes([web.post("/webhooks/rest/webhook", webhook), web.get("/health", health),
