@@ -8,6 +8,7 @@ from functools import partial
 from typing import Awaitable, Callable
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Settings
 from bot.telegram import build_bot, build_dispatcher, push_outbox, run_polling
@@ -52,11 +53,14 @@ async def reminder_loop(assistant: Assistant, stop: asyncio.Event,
                         on_queued: Callable[[list[str]], Awaitable[None]] | None = None) -> None:
     """Queue due reminders; push channels get them via on_queued, the web on the citizen's next message."""
     while not stop.is_set():
-        queued = await assistant.reminders.queue_due(utc_clock())
-        if queued:
-            logging.info("queued %d reminders", len(queued))
-            if on_queued:
-                await on_queued(queued)
+        try:
+            queued = await assistant.reminders.queue_due(utc_clock())
+            if queued:
+                logging.info("queued %d reminders", len(queued))
+                if on_queued:
+                    await on_queued(queued)
+        except (SQLAlchemyError, OSError):  # a database hiccup must not end reminders for the process
+            logging.exception("reminder round failed; retrying next round")
         try:
             await asyncio.wait_for(stop.wait(), assistant.settings.reminder_poll_s)
         except TimeoutError:

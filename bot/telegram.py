@@ -239,8 +239,11 @@ async def push_outbox(bot: Bot, store: ConversationStore, conversation_ids: Iter
         except ValueError:
             log.warning("not a Telegram chat id: %s", chat_tag(chat))
             continue
-        for text in await store.take_outbox(conversation_id):
+        # Marked delivered only after Telegram accepted it; a failed push waits for the citizen's next message.
+        for outbox_id, text in await store.pending_outbox(conversation_id):
             try:
                 await bot.send_message(chat_id, text)
             except TelegramAPIError as exc:
                 log.warning("Telegram push failed (chat %s): %s", chat_tag(chat_id), type(exc).__name__)
+                break
+            await store.mark_delivered(outbox_id)

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.models import Booking, Citizen, Conversation, Handoff, Message, Outbox, StoredFile
@@ -94,6 +94,17 @@ class ConversationStore:
     async def get_file(self, token: str) -> StoredFile | None:
         async with self._sessions() as s:
             return await s.get(StoredFile, token)
+
+    async def pending_outbox(self, conversation_id: str) -> list[tuple[int, str]]:
+        """Undelivered outbox messages (id, text), for push channels that mark them after sending."""
+        async with self._sessions() as s:
+            rows = (await s.execute(select(Outbox.id, Outbox.text).where(
+                Outbox.conversation_id == conversation_id, Outbox.delivered_at.is_(None)).order_by(Outbox.id))).all()
+        return [(r.id, r.text) for r in rows]
+
+    async def mark_delivered(self, outbox_id: int) -> None:
+        async with self._sessions.begin() as s:
+            await s.execute(update(Outbox).where(Outbox.id == outbox_id).values(delivered_at=utcnow()))
 
     async def take_outbox(self, conversation_id: str) -> list[str]:
         """Undelivered assistant-initiated messages, marked delivered in the same transaction."""

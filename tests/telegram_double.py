@@ -45,6 +45,7 @@ class BotApiDouble:
         self._changed = asyncio.Condition()
         self._closing = False
         self._runner: web.AppRunner | None = None
+        self.blocked: set[int] = set()  # chats whose user blocked the bot: sends answer 403
 
     async def start(self) -> str:
         """Listen on a free loopback port; returns the base URL for TelegramAPIServer.from_base."""
@@ -99,6 +100,9 @@ class BotApiDouble:
         method = request.match_info["method"]
         self.calls.append(method)
         form = await request.post()  # aiogram sends urlencoded forms, or multipart when a file goes along
+        if method.lower().startswith("send") and int(form.get("chat_id", 0)) in self.blocked:
+            return web.json_response({"ok": False, "error_code": 403,
+                                      "description": "Forbidden: bot was blocked by the user"}, status=403)
         handler = getattr(self, f"_m_{method.lower()}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found: method not found"},

@@ -110,6 +110,17 @@ async def test_push_outbox_delivers_to_the_telegram_chat_only(telegram, api, ser
     assert [r.delivered_at for r in web_rows] == [None]  # the web picks it up on its next turn
 
 
+async def test_a_failed_push_keeps_the_reminder_for_later(telegram, api, services, sessions):
+    """A reminder Telegram refused is not lost: it stays in the outbox for the citizen's next message."""
+    await services.store.load(f"telegram:{CHAT}", "telegram")
+    async with sessions.begin() as s:
+        s.add(Outbox(conversation_id=f"telegram:{CHAT}", text="reminder one"))
+    api.blocked.add(CHAT)
+    await push_outbox(telegram, services.store, [f"telegram:{CHAT}"])
+    assert api.sent_to(CHAT) == []
+    assert await services.store.take_outbox(f"telegram:{CHAT}") == ["reminder one"]
+
+
 async def test_an_early_stop_is_clean(api, engine, services):
     bot = build_bot(TOKEN, api.url)
     stop = asyncio.Event()
