@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.models import Booking, Citizen, Conversation, Handoff, Message, Outbox, StoredFile
@@ -40,6 +41,12 @@ class ConversationStore:
 
     async def load(self, conversation_id: str, channel: str) -> ConversationState:
         """The conversation, created with a new citizen on first contact."""
+        try:
+            return await self._load_or_create(conversation_id, channel)
+        except IntegrityError:  # two first messages at once: the other one created it, so read that
+            return await self._load_or_create(conversation_id, channel)
+
+    async def _load_or_create(self, conversation_id: str, channel: str) -> ConversationState:
         async with self._sessions.begin() as s:
             convo = await s.get(Conversation, conversation_id)
             if convo is None:
@@ -69,19 +76,23 @@ class ConversationStore:
                                     .order_by(Message.id.desc()).limit(limit))).all()
         return [StoredMessage(m.direction, m.text, m.intent, m.created_at) for m in reversed(rows)]
 
-    async def open_handoff(self, conversation_id: str) -> bool:
-        """Whether an unanswered handoff request exists."""
-        async with self._sessions() as s:
-            n = await s.scalar(select(func.count()).select_from(Handoff)
-                               .where(Handoff.conversation_id == conversation_id, Handoff.status == "open"))
-        return bool(n)
+    async def request_handoff(self, conversation_id: str, reason: str, summary: str) -> bool:
+        """Open a handoff; False if one is already open (a crisis escalates that one instead).
 
-    async def create_handoff(self, conversation_id: str, reason: str, summary: str) -> int:
-        async with self._sessions.begin() as s:
-            handoff = Handoff(conversation_id=conversation_id, reason=reason, summary=summary)
-            s.add(handoff)
-            await s.flush()
-            return handoff.id
+        One open request per conversation is a partial unique index, so double taps and
+        parallel workers cannot create two.
+        """
+        try:
+            async with self._sessions.begin() as s:
+                s.add(Handoff(conversation_id=conversation_id, reason=reason, summary=summary))
+            return True
+        except IntegrityError:
+            if reason == "crisis":
+                async with self._sessions.begin() as s:
+                    await s.execute(update(Handoff).where(Handoff.conversation_id == conversation_id,
+                                                          Handoff.status == "open")
+                                    .values(reason=reason, summary=summary))
+            return False
 
     async def add_file(self, conversation_id: str, name: str, content_type: str, content: bytes) -> str:
         """Store a file for the citizen; returns its unguessable token."""

@@ -54,6 +54,10 @@ class Handoff(Base):
     """A request to reach a person, with the summary the caseworker acts on."""
 
     __tablename__ = "handoffs"
+    __table_args__ = (
+        Index("uq_handoff_open_per_conversation", "conversation_id", unique=True,
+              sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     reason: Mapped[str] = mapped_column(String(60))

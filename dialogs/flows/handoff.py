@@ -11,16 +11,16 @@ class HandoffFlow(Flow):
     intents = ("human_handoff",)
 
     async def start(self, ctx: Ctx) -> None:
-        reason = ctx.nlu.entity("reason") or "human_handoff"
+        reason = "crisis" if ctx.nlu.entity("reason") == "crisis" else "human_handoff"
         store = ctx.services.store
-        if reason != "crisis" and await store.open_handoff(ctx.convo.id):
-            ctx.say("handoff.already_open", "person")
-            return
         history = await store.recent_messages(ctx.convo.id)
         summary = build_summary(ctx.texts, reason, history, ctx.nlu.text if not ctx.nlu.payload else None)
-        await store.create_handoff(ctx.convo.id, reason, summary)
+        is_new = await store.request_handoff(ctx.convo.id, reason, summary)
         ctx.leave()
-        ctx.say("handoff.crisis_recorded" if reason == "crisis" else "handoff.recorded")
+        if reason == "crisis":
+            ctx.say("handoff.crisis_recorded")
+        else:
+            ctx.say("handoff.recorded" if is_new else "handoff.already_open")
 
 
 class CrisisFlow(Flow):

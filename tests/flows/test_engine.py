@@ -103,3 +103,12 @@ async def test_state_survives_a_new_engine(engine, fake_nlu, services):
     await say(engine, "slet mine data")
     fresh = Engine(fake_nlu, build_router(), SafetyNet.load(), services, max_chars=1000)
     assert "slettet" in texts_of(await say(fresh, "ja"))
+
+
+async def test_parallel_handoff_requests_open_one(engine, sessions):
+    """A double tap on 'Tal med en medarbejder' opens one request: the database refuses the second."""
+    import asyncio
+
+    await asyncio.gather(*(say(engine, "/human_handoff") for _ in range(5)))
+    async with sessions() as s:
+        assert len((await s.scalars(select(Handoff))).all()) == 1
