@@ -57,6 +57,14 @@ def build_web_app(engine: Engine, store: ConversationStore, healthy: Callable[[]
             return web.json_response(render(sender, [Reply(texts.get("error"), texts.buttons("person"))]))
         return web.json_response(render(sender, replies))
 
+    async def outbox(request: web.Request) -> web.Response:
+        """Extension: messages the assistant started (reminders), for a web page that is open."""
+        sender = request.match_info["sender"]
+        if len(sender) > MAX_SENDER:
+            return _bad("unknown sender")
+        pending = await store.take_outbox(Turn("web", sender, "").conversation_id)
+        return web.json_response(render(sender, [Reply(text=t) for t in pending]))
+
     async def health(_: web.Request) -> web.Response:
         if await healthy():
             return web.json_response({"status": "ok"})
@@ -74,6 +82,7 @@ def build_web_app(engine: Engine, store: ConversationStore, healthy: Callable[[]
             "Content-Disposition": f'attachment; filename="{stored.name}"'})
 
     app = web.Application(client_max_size=64 * 1024)
-    app.add_routes([web.post("/webhooks/rest/webhook", webhook), web.get("/health", health),
+    app.add_routes([web.post("/webhooks/rest/webhook", webhook), web.get("/webhooks/rest/outbox/{sender}", outbox),
+                    web.get("/health", health),
                     web.get("/", index), web.get("/files/{token}", files), web.static("/static", STATIC)])
     return app

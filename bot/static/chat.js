@@ -9,6 +9,8 @@
   const TIMEOUT_MS = 30000;
   const ERROR_TEXT = "Beklager, der er noget galt med forbindelsen. Prøv igen om lidt.";
   const TYPING_TEXT = "Jobassistenten skriver ...";
+  const OUTBOX = "/webhooks/rest/outbox/"; // reminders the assistant starts, fetched while the page is open
+  const POLL_MS = 60000;
 
   const $ = (id) => document.getElementById(id);
   const log = $("log"), form = $("composer"), input = $("message"), typing = $("typing");
@@ -221,6 +223,23 @@
     input.focus();
     send("/start", null);
   });
+
+  // Reminders (e.g. "samtale i morgen") arrive while the page is open and visible; never during a send.
+  async function poll() {
+    if (busy || document.hidden) return;
+    const gen = generation;
+    try {
+      const res = await fetch(OUTBOX + encodeURIComponent(sender), { headers: { Accept: "application/json" } });
+      if (res.status !== 200 || gen !== generation) return;
+      const data = await res.json();
+      if (!Array.isArray(data) || !data.length) return;
+      data.map(clean).filter(Boolean).forEach((r) => add({ who: "bot", ...r }));
+      scrollDown();
+    } catch (err) {
+      console.warn("Jobassistenten:", err);
+    }
+  }
+  setInterval(poll, POLL_MS);
 
   // Restore this tab's conversation after a reload; otherwise let the bot greet.
   entries.forEach(render);

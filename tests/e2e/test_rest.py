@@ -1,4 +1,6 @@
 """End to end through the REST endpoint with the real trained model (contracts/serve.md)."""
+from datetime import timedelta
+
 import icalendar
 import pytest
 import yaml
@@ -122,3 +124,15 @@ async def test_free_text_times_in_a_booking(client):
 
 async def test_unknown_file_is_404(client):
     assert (await client.get("/files/nope")).status == 404
+
+
+async def test_reminder_reaches_the_open_web_page_once(client, assistant):
+    body = await chat(client, "jeg vil booke en jobsamtale over telefon", sender="rem")
+    await chat(client, _first_slot(body)["payload"], sender="rem")
+    await chat(client, "ja", sender="rem")
+    [booking] = await assistant.services.booking.upcoming((await assistant.store.load("web:rem", "web")).citizen_id)
+    assert await assistant.reminders.queue_due(booking.slot.starts_at - timedelta(hours=23)) == ["web:rem"]
+    resp = await client.get("/webhooks/rest/outbox/rem")
+    pushed = await resp.json()
+    assert resp.status == 200 and pushed[0]["text"].startswith("Påmindelse") and "Jobsamtale" in pushed[0]["text"]
+    assert await (await client.get("/webhooks/rest/outbox/rem")).json() == []

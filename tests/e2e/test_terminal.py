@@ -1,0 +1,20 @@
+"""`make chat`: the terminal chat on the same engine, typing text and a button's number."""
+import os
+import subprocess
+import sys
+
+from bot.settings import ROOT
+
+
+def test_terminal_chat(rasa_url, tmp_path):
+    env = {**os.environ, "NLU_URL": rasa_url, "DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}",
+           "PYTHONPATH": str(ROOT)}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    # "2" presses the second menu button ("Mine samtaler"); then free text; then end of input.
+    proc = subprocess.run([sys.executable, "-m", "bot", "chat"], input="2\ner du en robot\n", text=True,
+                          capture_output=True, env=env, cwd=tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = proc.stdout
+    assert "chatbot" in out and "[1] Book en samtale" in out  # greeting with numbered buttons
+    assert "ingen bookede samtaler" in out  # button 2 was pressed
+    assert "ikke et menneske" in out
