@@ -39,6 +39,8 @@ async def serve(settings: Settings) -> None:
             tasks.append(asyncio.create_task(run_polling(bot, dp, stop)))
             on_queued = partial(push_outbox, bot, assistant.store)
         tasks.append(asyncio.create_task(reminder_loop(assistant, stop, on_queued)))
+        if assistant.rasa:  # our own Rasa child: restart it if it dies
+            tasks.append(asyncio.create_task(assistant.rasa.supervise(stop)))
         try:
             await stop.wait()
         finally:

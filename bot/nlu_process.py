@@ -4,6 +4,7 @@ import logging
 import os
 import signal
 import socket
+import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,23 @@ class RasaProcess:
             cwd=self._root, env=env, start_new_session=True, stdout=asyncio.subprocess.DEVNULL)
         log.info("Rasa starting on %s (pid %s)", self.url, self._proc.pid)
         return self.url
+
+    async def supervise(self, stop: asyncio.Event, check_s: float = 2.0, max_backoff_s: float = 60.0) -> None:
+        """Restart Rasa if it exits on its own; pauses double while it keeps crashing, reset after a stable minute."""
+        backoff, started = check_s, time.monotonic()
+        while not stop.is_set():
+            wait = check_s
+            if not self.running():
+                log.warning("Rasa exited (code %s); restarting", self._proc.returncode if self._proc else None)
+                await self.start()
+                wait, started = backoff, time.monotonic()
+                backoff = min(backoff * 2, max_backoff_s)
+            elif time.monotonic() - started > 60:
+                backoff = check_s
+            try:
+                await asyncio.wait_for(stop.wait(), wait)
+            except TimeoutError:
+                pass
 
     def running(self) -> bool:
         return self._proc is not None and self._proc.returncode is None

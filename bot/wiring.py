@@ -41,6 +41,7 @@ class Assistant:
     nlu: RasaNlu
     db: AsyncEngine
     reminders: Reminders
+    rasa: RasaProcess | None
 
     async def db_ok(self) -> bool:
         try:
@@ -93,7 +94,7 @@ async def assemble(settings: Settings) -> AsyncIterator[Assistant]:
         nlu = RasaNlu(nlu_url, http, settings.nlu_timeout_s)
         engine = Engine(nlu, build_router(), SafetyNet.load(), services, settings.max_message_chars)
         reminders = Reminders(sessions, lambda b: texts.get("booking.reminder", **describe_booking(municipality, b)))
-        yield Assistant(settings, engine, store, services, nlu, db, reminders)
+        yield Assistant(settings, engine, store, services, nlu, db, reminders, rasa)
     finally:
         await http.close()
         if rasa:

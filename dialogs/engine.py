@@ -55,7 +55,7 @@ class Engine:
             ctx.nlu = parse_payload(text) or await self._nlu.parse(text)
         except NluUnavailable as exc:
             log.warning("NLU unavailable: %s", exc)
-            ctx.say("nlu_down", "person")
+            ctx.say("nlu_down", "menu")  # buttons work without the NLU; the menu includes a person
             return
         result = ctx.nlu
         if result.intent == "crisis":  # at any confidence: a missed crisis costs more than a false alarm
