@@ -10,11 +10,11 @@ from typing import Awaitable, Callable
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import cli
 from bot.settings import Settings
 from bot.telegram import build_bot, build_dispatcher, push_outbox, run_polling
 from bot.terminal import chat
 from bot.web import build_web_app
-from bot import cli
 from bot.wiring import Assistant, assemble, utc_clock
 from store.db import migrate
 

@@ -15,11 +15,11 @@ from bot.nlu_process import RasaProcess
 from bot.settings import ROOT, Settings
 from dialogs.context import Services
 from dialogs.engine import Engine
+from dialogs.flows.slot_picker import describe_booking
 from dialogs.router import build_router
 from dialogs.safety import SafetyNet
 from dialogs.texts import Texts
 from nlu.client import RasaNlu
-from dialogs.flows.slot_picker import describe_booking
 from services.booking import BookingRules, BookingService
 from services.municipality import Municipality
 from services.reminders import Reminders

@@ -1,17 +1,17 @@
 """Shared fixtures: a fresh SQLite database per test and an engine driven by a deterministic fake NLU."""
-from datetime import datetime, timezone
 import os
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from dialogs.context import Services
-from services.booking import BookingRules, BookingService
-from services.municipality import Municipality
 from dialogs.engine import Engine
 from dialogs.router import build_router
 from dialogs.safety import SafetyNet
 from dialogs.texts import Texts
+from services.booking import BookingRules, BookingService
+from services.municipality import Municipality
 from store.conversations import ConversationStore
 from store.db import make_engine, make_sessions, migrate
 from tests.fakes import FakeNlu
