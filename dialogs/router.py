@@ -6,6 +6,7 @@ from dialogs.flows.booking import BookFlow
 from dialogs.flows.handoff import CrisisFlow, HandoffFlow
 from dialogs.flows.meetings import CancelFlow, ListFlow, MoveFlow
 from dialogs.flows.privacy import DeleteDataFlow, PrivacyFlow
+from dialogs.flows.sickness import SicknessFlow
 
 
 class Router:
@@ -29,5 +30,5 @@ class Router:
 def build_router() -> Router:
     """The assistant's flows, one per feature; the data-driven answers are the catch-all."""
     flows: list[Flow] = [CrisisFlow(), HandoffFlow(), PrivacyFlow(), DeleteDataFlow(),
-                         BookFlow(), MoveFlow(), CancelFlow(), ListFlow()]
+                         BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow()]
     return Router(flows, BasicAnswers())

@@ -187,3 +187,13 @@ async def test_menu_interrupts_booking(engine, slots):
     replies = await say(engine, "menu")
     assert "/book_meeting" in payloads(replies)
     assert "booking" not in texts_of(await say(engine, "ja")).lower()
+
+
+async def test_sickness_offers_to_move_or_cancel_the_coming_meeting(engine, slots):
+    plain = await say(engine, "jeg er syg")
+    assert "God bedring" in texts_of(plain) and "/reschedule_meeting" not in payloads(plain)
+    await _book_first(engine)
+    replies = await say(engine, "jeg er syg")
+    assert "onsdag den 25. november" in texts_of(replies)
+    assert {"/reschedule_meeting", "/cancel_meeting", "/human_handoff"} <= set(payloads(replies))
+    assert "/affirm" in payloads(await say(engine, "/cancel_meeting"))
