@@ -11,15 +11,22 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def _prepare_sqlite(url: str) -> bool:
+    """For a SQLite file URL, create its folder (var/ on a fresh clone); True if the URL is SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return False
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    return True
+
+
 def make_engine(url: str) -> AsyncEngine:
     """An async engine; SQLite gets WAL, a busy timeout and foreign keys, as concurrent writers need.
 
     hide_parameters keeps message texts (bound values) out of error messages and so out of logs.
     """
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if _prepare_sqlite(url):
         engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine.sync_engine, "connect")
@@ -47,4 +54,5 @@ def _upgrade(url: str) -> None:
 
 async def migrate(url: str) -> None:
     """Create or migrate the schema; Alembic's async env runs its own loop, so give it a thread."""
+    _prepare_sqlite(url)
     await asyncio.to_thread(_upgrade, url)

@@ -17,3 +17,12 @@ async def test_migrations_match_models(any_db_url):
         await engine.dispose()
     assert diff == []
     assert {"citizens", "conversations", "messages", "bookings", "slots", "handoffs"} <= tables
+
+
+async def test_sqlite_folder_is_created_on_first_start(tmp_path):
+    """A fresh clone has no var/: migrating must create it (make run's first start)."""
+    from store.db import migrate
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'deeper' / 'app.db'}"
+    await migrate(url)
+    assert (tmp_path / "var" / "deeper" / "app.db").exists()
