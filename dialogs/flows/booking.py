@@ -3,9 +3,9 @@
 See booking.md for the diagram.
 """
 from dialogs.context import Ctx
-from dialogs.flows.slot_picker import SlotFlow, describe, describe_booking, invite_attachment, wish_to_state
+from dialogs.flows.slot_picker import SlotFlow, describe, wish_to_state
 from dialogs.turn import Button
-from services.booking import SlotNotBookable, SlotTaken
+from services.booking import BookingView
 from services.dates import format_date_long, parse_wish
 
 
@@ -14,6 +14,7 @@ class BookFlow(SlotFlow):
 
     name = "book"
     intents = ("book_meeting",)
+    done_text = "booking.booked"
 
     async def start(self, ctx: Ctx) -> None:
         wish = parse_wish(ctx.nlu.text, ctx.services.clock()) if not ctx.nlu.payload else None
@@ -64,16 +65,5 @@ class BookFlow(SlotFlow):
         ctx.say("booking.confirm", [Button(ctx.texts.get("booking.confirm_yes"), "/affirm"),
                                     Button(ctx.texts.get("booking.confirm_no"), "/deny")], **values)
 
-    async def commit(self, ctx: Ctx, slot_id: int) -> None:
-        try:
-            booking = await self.svc(ctx).book(ctx.convo.citizen_id, ctx.convo.id, slot_id, ctx.state["mode"])
-        except SlotTaken:
-            await self.offer(ctx, "booking.taken")
-            return
-        except SlotNotBookable:
-            await self.offer(ctx, "booking.too_late")
-            return
-        ctx.leave()
-        values = describe_booking(self.svc(ctx).municipality, booking)
-        ctx.say_text(ctx.texts.get("booking.booked", **values), "menu",
-                     attachment=await invite_attachment(ctx, booking))
+    async def apply(self, ctx: Ctx, slot_id: int) -> BookingView:
+        return await self.svc(ctx).book(ctx.convo.citizen_id, ctx.convo.id, slot_id, ctx.state["mode"])

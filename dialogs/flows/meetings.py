@@ -6,7 +6,7 @@ from dialogs.context import Ctx
 from dialogs.flows.base import Flow
 from dialogs.flows.slot_picker import SlotFlow, describe, describe_booking, invite_attachment, wish_to_state
 from dialogs.turn import Button
-from services.booking import BookingNotFound, BookingView, SlotNotBookable, SlotTaken
+from services.booking import BookingNotFound, BookingView
 from services.dates import format_slot, parse_wish
 
 
@@ -61,6 +61,7 @@ class MoveFlow(SlotFlow):
 
     name = "move"
     intents = ("reschedule_meeting",)
+    done_text = "meetings.moved"
 
     async def start(self, ctx: Ctx) -> None:
         wish = parse_wish(ctx.nlu.text, ctx.services.clock()) if not ctx.nlu.payload else None
@@ -95,22 +96,8 @@ class MoveFlow(SlotFlow):
                                           Button(ctx.texts.get("booking.confirm_no"), "/deny")],
                 type=old["type"], old=old["when"], when=new["when"])
 
-    async def commit(self, ctx: Ctx, slot_id: int) -> None:
-        try:
-            booking = await self.svc(ctx).move(ctx.convo.citizen_id, ctx.state["booking_id"], slot_id)
-        except SlotTaken:
-            await self.offer(ctx, "booking.taken")
-            return
-        except SlotNotBookable:
-            await self.offer(ctx, "booking.too_late")
-            return
-        except BookingNotFound:
-            ctx.leave()
-            await ListFlow().start(ctx)
-            return
-        ctx.leave()
-        ctx.say_text(ctx.texts.get("meetings.moved", **_values(ctx, booking)), "menu",
-                     attachment=await invite_attachment(ctx, booking))
+    async def apply(self, ctx: Ctx, slot_id: int) -> BookingView:
+        return await self.svc(ctx).move(ctx.convo.citizen_id, ctx.state["booking_id"], slot_id)
 
 
 class CancelFlow(Flow):

@@ -5,7 +5,7 @@ from typing import Any
 from dialogs.context import Ctx
 from dialogs.flows.base import Flow
 from dialogs.turn import Attachment, Button
-from services.booking import BookingService, BookingView, SlotView
+from services.booking import BookingNotFound, BookingService, BookingView, SlotNotBookable, SlotTaken, SlotView
 from services.dates import TimeWish, format_date_long, format_slot, parse_wish
 from services.ics import Invite, build_ics
 from services.municipality import Municipality
@@ -111,8 +111,29 @@ class SlotFlow(Flow):
         await self.offer(ctx, "booking.taken" if await self.svc(ctx).is_taken(slot_id) else "booking.too_late")
         return None
 
+    async def commit(self, ctx: Ctx, slot_id: int) -> None:
+        """Apply the change; a lost race or an expired time gives fresh options, success the invite."""
+        try:
+            booking = await self.apply(ctx, slot_id)
+        except SlotTaken:
+            await self.offer(ctx, "booking.taken")
+            return
+        except SlotNotBookable:
+            await self.offer(ctx, "booking.too_late")
+            return
+        except BookingNotFound:  # cancelled or deleted in another conversation meanwhile
+            ctx.leave()
+            ctx.say("meetings.gone_short", "menu")
+            return
+        ctx.leave()
+        values = describe_booking(self.svc(ctx).municipality, booking)
+        ctx.say_text(ctx.texts.get(self.done_text, **values), "menu", attachment=await invite_attachment(ctx, booking))
+
+    done_text: str  # the confirmation shown with the invite
+
     async def ask_confirm(self, ctx: Ctx, slot_id: int) -> None:
         raise NotImplementedError
 
-    async def commit(self, ctx: Ctx, slot_id: int) -> None:
+    async def apply(self, ctx: Ctx, slot_id: int) -> BookingView:
+        """Book or move; raises the services.booking errors."""
         raise NotImplementedError

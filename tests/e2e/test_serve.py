@@ -21,13 +21,19 @@ def _get(url: str) -> tuple[int, str]:
         return err.code, err.read().decode()
 
 
-def test_serve_starts_everything_and_stops_cleanly(tmp_path):
+def _start_serve(tmp_path) -> tuple[subprocess.Popen, int]:
+    """bin/serve on a free port with its own SQLite file, starting its own Rasa (no NLU_URL)."""
     port = free_port()
     env = {**os.environ, "PORT": str(port), "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}"}
     env.pop("NLU_URL", None)
     env.pop("TELEGRAM_BOT_TOKEN", None)
     proc = subprocess.Popen([str(ROOT / "bin" / "serve")], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    return proc, port
+
+
+def test_serve_starts_everything_and_stops_cleanly(tmp_path):
+    proc, port = _start_serve(tmp_path)
     try:
         statuses = []
         deadline = time.monotonic() + 180
@@ -63,12 +69,7 @@ def test_serve_starts_everything_and_stops_cleanly(tmp_path):
 
 def test_app_recovers_when_its_rasa_dies(tmp_path):
     """Kill the Rasa child: health goes 503, the citizen gets 'NLU down' + menu, then it is back by itself."""
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}"}
-    env.pop("NLU_URL", None)
-    env.pop("TELEGRAM_BOT_TOKEN", None)
-    proc = subprocess.Popen([str(ROOT / "bin" / "serve")], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc, port = _start_serve(tmp_path)
     try:
         assert _wait_health(port, 200, 180)
         os.kill(_rasa_pid(proc.pid), signal.SIGKILL)
