@@ -197,3 +197,11 @@ async def test_sickness_offers_to_move_or_cancel_the_coming_meeting(engine, slot
     assert "onsdag den 25. november" in texts_of(replies)
     assert {"/reschedule_meeting", "/cancel_meeting", "/human_handoff"} <= set(payloads(replies))
     assert "/affirm" in payloads(await say(engine, "/cancel_meeting"))
+
+
+async def test_a_past_date_never_books_in_the_past(engine, slots):
+    """'den 20. november' on 23 November: nothing in the past is offered, only the nearest bookable times."""
+    await say(engine, "jeg vil booke en jobsamtale på telefon")
+    replies = await say(engine, "den 20. november")
+    assert "ingen ledige tider" in texts_of(replies)
+    assert slot_buttons(replies)[0][0] == "ons. 25. nov. kl. 10:00"
