@@ -96,8 +96,13 @@ class BookingService:
         excluded = set(exclude)
         async with self._sessions() as s:
             slots = (await s.scalars(query)).all()
-        found = [_slot_view(x) for x in slots if x.id not in excluded and (wish is None or wish.matches(x.starts_at))]
-        return found[:limit]
+        found: dict[datetime, SlotView] = {}  # one button per time: the citizen books a time, not a caseworker
+        for x in slots:
+            if x.id not in excluded and x.starts_at not in found and (wish is None or wish.matches(x.starts_at)):
+                found[x.starts_at] = _slot_view(x)
+                if len(found) == limit:
+                    break
+        return list(found.values())
 
     async def free_slot(self, slot_id: int) -> SlotView | None:
         """One slot, if it can be booked now (exists here, after the notice period, no active booking)."""

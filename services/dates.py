@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from .dates_format import TZ, fold, format_date_long, format_slot, grammar, local_datetime, to_local
+from .dates_format import TZ, fold, format_date, format_date_long, format_slot, grammar, local_datetime, to_local
 
 __all__ = ["TZ", "TimeWish", "format_date_long", "format_slot", "local_datetime", "parse_wish"]
 

@@ -149,3 +149,8 @@ def format_slot(start: datetime) -> str:
 def format_date_long(start: datetime) -> str:
     """Long Danish label for confirmations: 'tirsdag den 1. december 2026 kl. 10:00'."""
     return str(vocab()["format"]["long"]).format(**_fields(start))
+
+
+def format_date(start: datetime) -> str:
+    """Long Danish date without the time, for deadlines: 'mandag den 7. december 2026'."""
+    return str(vocab()["format"]["date"]).format(**_fields(start))

@@ -56,10 +56,12 @@ class SlotAdmin:
         times = [time.fromisoformat(t) for t in demo.get("times", [])]
         added = 0
         for i, worker in enumerate(demo.get("caseworkers", [])):
-            # Each caseworker's types take turns by day, so every type has times every week.
+            # A caseworker's types take turns across the day's times, shifted by day and person,
+            # so every type has several times every weekday.
+            types = worker["types"]
             for j, day in enumerate(weekdays):
-                types = worker["types"]
-                added += await self.add(worker["name"], [day], times, types[(i + j) % len(types)])
+                for k, t in enumerate(times):
+                    added += await self.add(worker["name"], [day], [t], types[(i + j + k) % len(types)])
         return added
 
     async def listing(self, since: datetime) -> list[Slot]:

@@ -6,7 +6,7 @@ from dialogs.context import Ctx
 from dialogs.flows.slot_picker import SlotFlow, describe, wish_to_state
 from dialogs.turn import Button
 from services.booking import BookingView
-from services.dates import format_date_long, parse_wish
+from services.dates import format_date, parse_wish
 
 
 class BookFlow(SlotFlow):
@@ -41,9 +41,7 @@ class BookFlow(SlotFlow):
             state["step"] = "mode"
             ctx.say("booking.ask_mode", [Button(muni.modes[m], f'/choose_mode{{"mode": "{m}"}}') for m in modes])
             return
-        await self.offer(ctx, "booking.offer")
-        if state.get("step") == "slot":
-            ctx.say("booking.deadline", deadline=format_date_long(self.svc(ctx).deadline()).split(" kl.")[0])
+        await self.offer(ctx, "booking.offer_first", deadline=format_date(self.svc(ctx).deadline()))
 
     async def resume(self, ctx: Ctx) -> bool:
         nlu, step = ctx.nlu, ctx.state.get("step")

@@ -1,11 +1,15 @@
 """Booking, moving, cancelling and listing samtaler through the engine (fake NLU)."""
 import re
+from datetime import date, timedelta
 
 import icalendar
 import pytest
 
 from tests.flows.booking_fixtures import publish
 from tests.flows.helpers import payloads, say, texts_of
+
+
+DAYS_NEXT_WEEK = [date(2026, 11, 30) + timedelta(days=i) for i in range(5)]
 
 
 @pytest.fixture
@@ -205,3 +209,24 @@ async def test_a_past_date_never_books_in_the_past(engine, slots):
     replies = await say(engine, "den 20. november")
     assert "ingen ledige tider" in texts_of(replies)
     assert slot_buttons(replies)[0][0] == "ons. 25. nov. kl. 10:00"
+
+
+async def test_one_button_per_time_when_two_caseworkers_share_it(engine, sessions, municipality, slots):
+    from services.slots import SlotAdmin
+    from tests.flows.booking_fixtures import DAYS, TIMES
+
+    await SlotAdmin(sessions, municipality).add("Anden Rådgiver", DAYS, TIMES, "jobsamtale")
+    titles = [t for t, _ in slot_buttons(await say(engine, "jeg vil booke en jobsamtale på telefon"))]
+    assert len(titles) == len(set(titles)) == 5
+
+
+async def test_demo_calendar_offers_every_type_every_weekday(sessions, municipality, clock):
+    from services.booking import BookingRules, BookingService
+    from services.dates import TimeWish
+    from services.slots import SlotAdmin
+
+    await SlotAdmin(sessions, municipality).seed_demo_if_empty(clock.now)
+    svc = BookingService(sessions, municipality, BookingRules(), clock)
+    for day in DAYS_NEXT_WEEK:
+        for meeting_type in municipality.meeting_types:
+            assert await svc.free_slots(meeting_type, TimeWish(date_from=day, date_to=day)), (meeting_type, day)

@@ -250,3 +250,9 @@ def test_no_danish_words_in_code(module: str) -> None:
     for literal in _code_strings(source):
         assert not DANISH_LETTERS.search(literal), literal
         assert fold(literal).strip(".") not in vocabulary, literal
+
+
+def test_format_date_for_deadlines():
+    from services.dates import format_date
+
+    assert format_date(local_datetime(date(2026, 12, 7), time(12))) == "mandag den 7. december 2026"
