@@ -1,5 +1,6 @@
 """5-fold cross-validation: config.yml and each candidate in nlu/pipelines/, plus a plain baseline, on the same folds."""
-# Run with the Rasa environment: `make eval`. Writes reports/ (per-intent report, confusion matrix PNG).
+# Run with the Rasa environment: `make eval`. Writes reports/ (per-intent report, confusion matrix PNG, errors,
+# cv_summary.json) and, for `config`, a table of what the FallbackClassifier would flag at a few thresholds.
 from __future__ import annotations
 
 import argparse
@@ -10,7 +11,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Dict, List, Sequence
+from typing import Any, Dict, List, Sequence, Tuple
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -20,7 +21,8 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-Predictor = Callable[[List[str], List[str], List[str]], List[str]]
+FALLBACK_THRESHOLDS = (0.3, 0.4, 0.5)
+AMBIGUITY_THRESHOLD = 0.05
 
 
 def baseline(train_x: List[str], train_y: List[str], test_x: List[str]) -> List[str]:
@@ -34,8 +36,13 @@ def baseline(train_x: List[str], train_y: List[str], test_x: List[str]) -> List[
     return list(model.predict(test_x))
 
 
-def rasa_predictor(config: Path, full_data, train_idx: Sequence[int], workdir: Path) -> Predictor:
-    """Train a Rasa NLU model on the fold and return a predictor that parses with it."""
+def rasa_fold(config: Path, full_data, train_idx: Sequence[int], test_x: List[str],
+              workdir: Path) -> Tuple[List[str], List[Dict[str, Any]], float]:
+    """Train a Rasa NLU model on the fold and parse the test texts with it.
+
+    Returns the best real intent per text, its parse details (top-two confidences of the real intents,
+    whether the FallbackClassifier flagged it) and the training time in seconds.
+    """
     from rasa.core.agent import Agent
     from rasa.model_training import train_nlu
     from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -46,20 +53,44 @@ def rasa_predictor(config: Path, full_data, train_idx: Sequence[int], workdir: P
                         lookup_tables=full_data.lookup_tables)
     data_file = workdir / "train.yml"
     data_file.write_text(fold.nlu_as_yaml(), encoding="utf-8")
+    started = time.perf_counter()
+    model = train_nlu(str(config), str(data_file), str(workdir), fixed_model_name="fold")
+    train_seconds = time.perf_counter() - started
+    agent = Agent.load(model)
 
-    def predict(_tx: List[str], _ty: List[str], test_x: List[str]) -> List[str]:
-        model = train_nlu(str(config), str(data_file), str(workdir), fixed_model_name="fold")
-        agent = Agent.load(model)
+    async def parse_all() -> Tuple[List[str], List[Dict[str, Any]]]:
+        preds, details = [], []
+        for text in test_x:
+            result = await agent.parse_message(text)
+            ranking = [r for r in result.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
+            preds.append(ranking[0]["name"] if ranking else result["intent"]["name"])
+            confs = [float(r["confidence"]) for r in ranking[:2]] + [0.0, 0.0]
+            details.append({"top": confs[0], "second": confs[1],
+                            "fallback": result["intent"]["name"] == "nlu_fallback"})
+        return preds, details
+    preds, details = asyncio.run(parse_all())
+    return preds, details, train_seconds
 
-        async def parse_all() -> List[str]:
-            out = []
-            for text in test_x:
-                result = await agent.parse_message(text)
-                ranking = [r["name"] for r in result.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
-                out.append(ranking[0] if ranking else result["intent"]["name"])
-            return out
-        return asyncio.run(parse_all())
-    return predict
+
+def fallback_table(correct: Sequence[bool], details: Sequence[Dict[str, Any]]) -> List[Dict[str, float]]:
+    """Share of correct / misclassified test texts the FallbackClassifier would flag, per threshold.
+
+    Same rule as Rasa's FallbackClassifier: flag when the top confidence < threshold or the top two
+    are closer than the ambiguity threshold.
+    """
+    rows = []
+    n_ok = max(1, sum(correct))
+    n_err = max(1, len(correct) - sum(correct))
+    for threshold in FALLBACK_THRESHOLDS:
+        flagged = [d["top"] < threshold or d["top"] - d["second"] < AMBIGUITY_THRESHOLD for d in details]
+        ok_flagged = sum(f and c for f, c in zip(flagged, correct))
+        err_flagged = sum(f and not c for f, c in zip(flagged, correct))
+        kept = [c for f, c in zip(flagged, correct) if not f]
+        rows.append({"threshold": threshold, "ambiguity_threshold": AMBIGUITY_THRESHOLD,
+                     "correct_flagged": round(ok_flagged / n_ok, 4), "errors_flagged": round(err_flagged / n_err, 4),
+                     "all_flagged": round(sum(flagged) / len(flagged), 4),
+                     "accuracy_not_flagged": round(sum(kept) / max(1, len(kept)), 4)})
+    return rows
 
 
 def plot_confusion(y_true: List[str], y_pred: List[str], labels: List[str], path: Path, title: str) -> None:
@@ -94,6 +125,9 @@ def main() -> int:
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     from rasa.shared.nlu.training_data.loading import load_data
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # no debug line per parsed message
 
     data = load_data(str(ROOT / "nlu" / "data"))
     texts = [m.get("text") for m in data.intent_examples]
@@ -110,22 +144,38 @@ def main() -> int:
     folds = list(StratifiedKFold(args.folds, shuffle=True, random_state=42).split(texts, labels))
     args.out.mkdir(parents=True, exist_ok=True)
     summary = {}
+    fallback: Dict[str, List[Dict[str, float]]] = {}
     for name, config in candidates.items():
         y_true: List[str] = []
         y_pred: List[str] = []
+        details: List[Dict[str, Any]] = []
+        train_seconds: List[float] = []
         started = time.perf_counter()
         for k, (train_idx, test_idx) in enumerate(folds):
             tx, ty = [texts[i] for i in train_idx], [labels[i] for i in train_idx]
             vx = [texts[i] for i in test_idx]
-            with tempfile.TemporaryDirectory() as tmp:
-                predict = baseline if config is None else rasa_predictor(config, data, train_idx, Path(tmp))
-                y_pred += predict(tx, ty, vx)
+            if config is None:
+                fold_started = time.perf_counter()
+                y_pred += baseline(tx, ty, vx)
+                train_seconds.append(time.perf_counter() - fold_started)  # fit + predict, both tiny
+            else:
+                with tempfile.TemporaryDirectory() as tmp:
+                    preds, fold_details, seconds = rasa_fold(config, data, train_idx, vx, Path(tmp))
+                y_pred += preds
+                details += fold_details
+                train_seconds.append(seconds)
             y_true += [labels[i] for i in test_idx]
             print(f"  {name}: fold {k + 1}/{args.folds} done", file=sys.stderr)
         seconds = time.perf_counter() - started
         summary[name] = {"accuracy": round(accuracy_score(y_true, y_pred), 4),
                          "macro_f1": round(f1_score(y_true, y_pred, average="macro"), 4),
+                         "train_seconds_per_fold": round(float(np.mean(train_seconds)), 1),
                          "seconds_all_folds": round(seconds, 1)}
+        if details:
+            fallback[name] = fallback_table([t == p for t, p in zip(y_true, y_pred)], details)
+            summary[name]["fallback"] = fallback[name]
+            summary[name]["flagged_by_configured_fallback"] = round(
+                sum(d["fallback"] for d in details) / len(details), 4)
         (args.out / f"intent_report_{name}.txt").write_text(
             classification_report(y_true, y_pred, digits=3, zero_division=0), encoding="utf-8")
         plot_confusion(y_true, y_pred, intents, args.out / f"confusion_{name}.png",
@@ -134,9 +184,17 @@ def main() -> int:
                   for i, t, p in zip(np.concatenate([f[1] for f in folds]), y_true, y_pred) if t != p]
         (args.out / f"errors_{name}.json").write_text(json.dumps(errors, ensure_ascii=False, indent=1), encoding="utf-8")
     (args.out / "cv_summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
-    print(f"\n{'pipeline':<14}{'accuracy':>10}{'macro-F1':>10}{'seconds':>10}")
+    print(f"\n{'pipeline':<16}{'accuracy':>10}{'macro-F1':>10}{'train s/fold':>14}{'s all folds':>13}")
     for name, s in summary.items():
-        print(f"{name:<14}{s['accuracy']:>10.3f}{s['macro_f1']:>10.3f}{s['seconds_all_folds']:>10.1f}")
+        print(f"{name:<16}{s['accuracy']:>10.3f}{s['macro_f1']:>10.3f}"
+              f"{s['train_seconds_per_fold']:>14.1f}{s['seconds_all_folds']:>13.1f}")
+    if "config" in fallback:
+        print(f"\nFallbackClassifier on config (ambiguity_threshold {AMBIGUITY_THRESHOLD}; "
+              f"configured one flagged {summary['config']['flagged_by_configured_fallback']:.1%} of all):")
+        print(f"{'threshold':>10}{'correct flagged':>17}{'errors flagged':>16}{'all flagged':>13}{'acc unflagged':>15}")
+        for row in fallback["config"]:
+            print(f"{row['threshold']:>10.2f}{row['correct_flagged']:>17.1%}{row['errors_flagged']:>16.1%}"
+                  f"{row['all_flagged']:>13.1%}{row['accuracy_not_flagged']:>15.1%}")
     return 0
 
 

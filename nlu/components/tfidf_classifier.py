@@ -44,10 +44,10 @@ class TfidfLogRegClassifier(GraphComponent, IntentClassifier):
                execution_context: ExecutionContext) -> "TfidfLogRegClassifier":
         return cls(config, model_storage, resource)
 
-    @staticmethod
-    def _text(message: Message) -> str:
+    def _text(self, message: Message) -> str:
         """Raw text plus lemmas from the spaCy tokenizer, when it ran before us."""
-        return lemma_text(message.get(TEXT) or "", [t.lemma or t.text for t in message.get(TEXT_TOKENS) or []])
+        return lemma_text(message.get(TEXT) or "", [t.lemma or t.text for t in message.get(TEXT_TOKENS) or []],
+                          fold_chars=self._config.get("fold", True))
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(INTENT)]
