@@ -4,8 +4,9 @@ from pathlib import Path
 
 import yaml
 
+from nlu.components.fold import fold
+
 PATTERNS = Path(__file__).resolve().parent / "texts" / "crisis_patterns.yml"
-_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
 
 class SafetyNet:
@@ -20,5 +21,5 @@ class SafetyNet:
             return cls(yaml.safe_load(f)["patterns"])
 
     def is_crisis(self, text: str) -> bool:
-        folded = text.lower().translate(_FOLD)
+        folded = fold(text)  # the same folding the classifier uses
         return any(p.search(folded) for p in self._patterns)
