@@ -1,5 +1,6 @@
 // Jobassistenten – chat client. Plain ES2020, no dependencies, no innerHTML for server data.
 // Input is a <textarea> (maxlength 1000): Enter sends, Shift+Enter inserts a new line.
+// Every string shown comes from the page (bot/page.py puts the locale's texts in #ui-texts), none from here.
 "use strict";
 (() => {
   const ENDPOINT = "/webhooks/rest/webhook";
@@ -7,12 +8,12 @@
   const LOG_KEY = "jobassistent.log";       // sessionStorage: what this tab has shown so far
   const MAX_LEN = 1000;
   const TIMEOUT_MS = 30000;
-  const ERROR_TEXT = "Beklager, der er noget galt med forbindelsen. Prøv igen om lidt.";
-  const TYPING_TEXT = "Jobassistenten skriver ...";
   const OUTBOX = "/webhooks/rest/outbox/"; // reminders the assistant starts, fetched while the page is open
   const POLL_MS = 60000;
 
   const $ = (id) => document.getElementById(id);
+  // No fallback texts on purpose: a page without them is a server bug and should fail loudly.
+  const TEXT = JSON.parse($("ui-texts").textContent);
   const log = $("log"), form = $("composer"), input = $("message"), typing = $("typing");
 
   // Storage may be disabled or throw (private modes, strict settings): fall back to memory.
@@ -41,7 +42,7 @@
   let sender = local.get(SENDER_KEY) || resetSender();
   let entries = loadEntries(); // [{who: "user"|"bot", text?, buttons?, attachment?, stale?}]
   let busy = false;            // a request is in flight: ignore further sends
-  let generation = 0;          // bumped by "Ny samtale" so late replies to the old chat are dropped
+  let generation = 0;          // bumped by the new-chat button so late replies to the old chat are dropped
   let controller = null;
 
   function loadEntries() {
@@ -67,7 +68,7 @@
     }
     const a = m.attachment;
     if (a && typeof a === "object" && typeof a.url === "string" && safeUrl(a.url)) {
-      out.attachment = { url: a.url, name: typeof a.name === "string" && a.name.trim() ? a.name : "fil" };
+      out.attachment = { url: a.url, name: typeof a.name === "string" && a.name.trim() ? a.name : TEXT.file_fallback };
     }
     return out.text || out.buttons || out.attachment ? out : null;
   }
@@ -86,20 +87,20 @@
   function render(e) {
     const div = el("div", `msg ${e.who === "user" ? "user" : "bot"}`);
     if (e.error) div.classList.add("error");
-    // Hidden speaker prefix so screen reader users know who said what.
-    div.append(el("span", "sr-only", e.who === "user" ? "Du: " : "Jobassistenten: "));
+    // Hidden speaker prefix so screen reader users know who said what (the space separates it from the text).
+    div.append(el("span", "sr-only", `${e.who === "user" ? TEXT.speaker_user : TEXT.speaker_bot} `));
     if (e.text) div.append(el("p", "text", e.text));
     if (e.attachment) {
       const a = el("a", "attachment");
       a.href = e.attachment.url;
       a.download = e.attachment.name;
-      a.append(el("span", "label", "Hent fil:"), el("span", "name", e.attachment.name));
+      a.append(el("span", "label", TEXT.download), el("span", "name", e.attachment.name));
       div.append(a);
     }
     if (e.buttons) {
       const group = el("div", "choices");
       group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "Svarmuligheder");
+      group.setAttribute("aria-label", TEXT.choices_label);
       for (const b of e.buttons) {
         const btn = el("button", "choice", b.title);
         btn.type = "button";
@@ -136,7 +137,7 @@
     };
   }
 
-  function setTyping(on) { typing.textContent = on ? TYPING_TEXT : ""; }
+  function setTyping(on) { typing.textContent = on ? TEXT.typing : ""; }
 
   // Sends `message`; shows `shown` as a user bubble unless it is null (e.g. "/start").
   // Resolves to true/false (success), or undefined if ignored or superseded.
@@ -166,12 +167,12 @@
     } finally {
       clearTimeout(timer);
     }
-    if (gen !== generation) return undefined; // "Ny samtale" was pressed meanwhile
+    if (gen !== generation) return undefined; // the new-chat button was pressed meanwhile
     busy = false;
     controller = null;
     setTyping(false);
     if (replies) replies.forEach((r) => add({ who: "bot", ...r }));
-    else { undo(); add({ who: "bot", text: ERROR_TEXT, error: true }); }
+    else { undo(); add({ who: "bot", text: TEXT.connection_error, error: true }); }
     scrollDown();
     return replies !== null;
   }
@@ -224,7 +225,7 @@
     send("/start", null);
   });
 
-  // Reminders (e.g. "samtale i morgen") arrive while the page is open and visible; never during a send.
+  // Reminders (e.g. of a meeting tomorrow) arrive while the page is open and visible; never during a send.
   async function poll() {
     if (busy || document.hidden) return;
     const gen = generation;

@@ -1,0 +1,20 @@
+### Simple answers, one per intent (answers.<intent>.text); their buttons are in dialogs/answers.yml.
+
+answers-greet-text = Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Jeg kan hjælpe med samtaler, CV, jobsøgning og uddannelse. Hvad vil du?
+answers-start-text = Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke dit CPR-nummer her. Hvad kan jeg hjælpe med?
+answers-something_else-text = Prøv at skrive det med andre ord. Eller vælg i menuen. Du kan altid tale med en medarbejder.
+answers-goodbye-text = Tak for nu. Skriv bare igen, hvis du får brug for hjælp.
+answers-thanks-text = Så lidt! Er der andet, jeg kan hjælpe med?
+answers-affirm-text = Fint. Hvad vil du gerne?
+answers-deny-text = Okay. Sig til, hvis der er andet.
+answers-capabilities-text = Jeg er en chatbot. Jeg kan hjælpe dig med det her. Vælg, eller skriv med dine egne ord:
+answers-bot_challenge-text = Jeg er en chatbot, ikke et menneske. Jeg træffer ingen afgørelser. Vil du tale med en medarbejder, så sig til.
+answers-out_of_scope-text = Det kan jeg desværre ikke hjælpe med. Jeg kan hjælpe med ting, der handler om jobcentret:
+answers-cv_help-text = Hjælp til dit CV kommer snart her i chatten. Indtil da: Dit CV skal ligge på Jobnet.dk. Vil du have hjælp af en medarbejder?
+answers-job_search_tips-text = Tips til jobsøgning kommer snart her i chatten. Indtil da kan en medarbejder hjælpe dig.
+answers-youth_education-text = Vejledning om uddannelse (fx FGU, EUD og gymnasium) kommer snart her i chatten. Indtil da kan en medarbejder hjælpe dig.
+answers-local_offers-text = Information om kommunens tilbud (fx praktik og løntilskud) kommer snart her i chatten. En medarbejder kan fortælle dig mere.
+answers-explain_term-text = Forklaringer af ord fra jobcentret kommer snart her i chatten. Spørg gerne en medarbejder.
+answers-complaint-text = Det er jeg ked af at høre. Du kan klage over en afgørelse. Fristen står i brevet med afgørelsen, ofte 4 uger. Jeg kan sende din klage videre til en medarbejder.
+answers-sickness-text = God bedring. Er du syg på dagen for en samtale, så sig det til jobcentret hurtigst muligt, gerne før samtalen. Har du spørgsmål om sygedagpenge, kan en medarbejder hjælpe.
+answers-benefits_payment-text = Jeg kan ikke se eller afgøre noget om din ydelse. Dagpenge: kontakt din a-kasse. Kontanthjælp og uddannelseshjælp: kontakt kommunens ydelsesafdeling. Vil du tale med en medarbejder?

@@ -1,0 +1,31 @@
+### Global replies: errors, odd input, the crisis reply, hand-off to a person, "did you mean".
+### Message ids are the dotted keys the code uses, with "-" for "." (input.too_long -> input-too_long).
+
+clarify-text = Jeg er ikke sikker på, hvad du mener. Mener du en af disse?
+clarify-something_else = Noget andet
+clarify-person = Tal med en medarbejder
+input-empty = Skriv gerne din besked, så hjælper jeg.
+
+# No thousands separator: the limit is shown as the plain number the input field counts to.
+input-too_long = Din besked er for lang. Skriv det kort, gerne i flere beskeder (højst { NUMBER($limit, useGrouping: 0) } tegn).
+input-stale = Den knap er ikke aktiv længere. Her er menuen:
+error = Beklager, noget gik galt hos mig. Prøv igen, eller tal med en medarbejder.
+nlu_down = Jeg har lige nu problemer med at forstå tekst. Brug knapperne, eller tal med en medarbejder. Prøv igen om lidt.
+crisis =
+    Det lyder alvorligt, og jeg er glad for, at du skriver.
+    Er du i fare lige nu, så ring 112.
+    Har du tanker om selvmord, så ring til Livslinien på 70 201 201. De er der for dig.
+    Jeg er en chatbot. Vil du tale med en medarbejder her?
+handoff-recorded = Jeg har sendt din besked videre til en medarbejder. Du bliver kontaktet, typisk inden for 2 hverdage. Har du travlt, så ring til jobcentret.
+handoff-crisis_recorded = Jeg har bedt en medarbejder om at kontakte dig hurtigst muligt. Er du i fare, så ring 112. Livslinien: 70 201 201.
+handoff-already_open = Du har allerede bedt om at blive kontaktet. En medarbejder vender tilbage.
+# NEW (draft copy): withdrawing a request that no caseworker has taken yet.
+handoff-withdraw = Træk min henvendelse tilbage
+handoff-withdrawn = Din henvendelse er trukket tilbage. Skriv bare igen, hvis du får brug for hjælp.
+handoff-nothing_to_withdraw = Der er ingen henvendelse at trække tilbage. Er en medarbejder allerede i gang, så ring til jobcentret.
+
+# A value shown as it is (a configured label, a date) where the code needs a text, e.g. a button title.
+common-value = { $value }
+
+# Terminal chat (make chat): a number that is not one of the buttons shown.
+terminal-not_a_button = ({ $number } er ikke en af knapperne. Skriv et tal fra 1 til { $count }, eller skriv med ord.)
