@@ -5,27 +5,35 @@ import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import AsyncIterator
+from typing import AsyncIterator, Callable
 
 import aiohttp
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.nlu_process import RasaProcess
 from bot.settings import ROOT, Settings
+from dialogs.buttons import ButtonSets
 from dialogs.context import Services
-from dialogs.engine import Engine
-from dialogs.flows.slot_picker import describe_booking
+from dialogs.engine import Engine, Limits
 from dialogs.router import build_router
 from dialogs.safety import SafetyNet
-from dialogs.texts import Texts
-from nlu.client import RasaNlu
+from i18n import Catalog, format_datetime
+from nlu.client import Nlu, RasaNlu
 from services.booking import BookingRules, BookingService
-from services.municipality import Municipality
+from services.handoff import HandoffService
+from services.municipality import Municipality, load_all
+from services.outgoing import Renderer
 from services.reminders import Reminders
 from services.slots import SlotAdmin
+from store.citizens import CitizenStore
 from store.conversations import ConversationStore
 from store.db import make_engine, make_sessions, migrate
+from store.files import FileStore
+from store.handoffs import HandoffStore
+from store.outbox import OutboxStore
+from store.payloads import PayloadStore
+from store.turns import TurnGate
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +44,10 @@ class Assistant:
 
     settings: Settings
     engine: Engine
-    store: ConversationStore
     services: Services
+    outbox: OutboxStore
+    payloads: PayloadStore
+    renderer: Renderer
     nlu: RasaNlu
     db: AsyncEngine
     reminders: Reminders
@@ -73,28 +83,52 @@ def booking_rules(settings: Settings) -> BookingRules:
                         reminder_before=timedelta(hours=settings.reminder_hours_before))
 
 
+@dataclass
+class Core:
+    """The channel-independent part: engine, the services flows use, the outbox and its renderer."""
+
+    engine: Engine
+    services: Services
+    outbox: OutboxStore
+    renderer: Renderer
+
+
+def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalities: dict[str, Municipality],
+               rules: BookingRules, clock: Callable[[], datetime], municipality: str, max_chars: int) -> Core:
+    """Engine and services over one database (also what the flow tests run, with a fake NLU and clock)."""
+    catalog, buttons = Catalog.load(), ButtonSets.load()
+    services = Services(
+        conversations=ConversationStore(sessions), files=FileStore(sessions), citizens=CitizenStore(sessions),
+        handoffs=HandoffService(HandoffStore(sessions), catalog.get(None), clock), catalog=catalog,
+        buttons=buttons, clock=clock, default_municipality=municipality,
+        bookings={k: BookingService(sessions, m, rules, clock) for k, m in municipalities.items()})
+    outbox, renderer = OutboxStore(sessions), Renderer(catalog, format_datetime)
+    engine = Engine(nlu, build_router(buttons.answers), SafetyNet.load(), services, TurnGate(sessions),
+                    outbox, renderer, Limits(max_chars))
+    return Core(engine, services, outbox, renderer)
+
+
 @asynccontextmanager
 async def assemble(settings: Settings) -> AsyncIterator[Assistant]:
     """Create everything in order and tear it down in reverse."""
-    municipality = Municipality.load(settings.municipality)
+    municipalities = load_all()
+    if settings.municipality not in municipalities:
+        raise ValueError(f"unknown municipality '{settings.municipality}' (known: {', '.join(municipalities)})")
     await migrate(settings.database_url)
     db = make_engine(settings.database_url)
     sessions = make_sessions(db)
-    seeded = await SlotAdmin(sessions, municipality).seed_demo_if_empty(utc_clock())
+    seeded = await SlotAdmin(sessions, municipalities[settings.municipality]).seed_demo_if_empty(utc_clock())
     if seeded:
-        log.info("empty database: seeded %d demo slots for %s", seeded, municipality.name)
+        log.info("empty database: seeded %d demo slots for %s", seeded, settings.municipality)
     rasa = None if settings.nlu_url else RasaProcess(ROOT, settings.nlu_model, settings.rasa_port)
     nlu_url = settings.nlu_url or await rasa.start()  # type: ignore[union-attr]
     http = aiohttp.ClientSession()
     try:
-        store = ConversationStore(sessions)
-        texts = Texts.load()
-        booking = BookingService(sessions, municipality, booking_rules(settings), utc_clock)
-        services = Services(store=store, texts=texts, clock=utc_clock, booking=booking)
         nlu = RasaNlu(nlu_url, http, settings.nlu_timeout_s)
-        engine = Engine(nlu, build_router(), SafetyNet.load(), services, settings.max_message_chars)
-        reminders = Reminders(sessions, lambda b: texts.get("booking.reminder", **describe_booking(municipality, b)))
-        yield Assistant(settings, engine, store, services, nlu, db, reminders, rasa)
+        core = build_core(sessions, nlu, municipalities, booking_rules(settings), utc_clock, settings.municipality,
+                          settings.max_message_chars)
+        yield Assistant(settings, core.engine, core.services, core.outbox, PayloadStore(sessions), core.renderer,
+                        nlu, db, Reminders(sessions, municipalities), rasa)
     finally:
         await http.close()
         if rasa:

@@ -1,23 +1,35 @@
-"""The context a flow works with for one turn: what was said, the conversation, services, replies."""
+"""The context a flow works with for one turn: what was said, the conversation, services, what to send."""
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
-from dialogs.texts import Texts
-from dialogs.turn import Attachment, Button, Reply, Turn
+from pydantic import BaseModel
+
+from dialogs.buttons import ButtonSets
+from i18n import Catalog, Texts
 from nlu.client import NluResult
 from services.booking import BookingService
-from store.conversations import ConversationState, ConversationStore
+from services.handoff import HandoffService
+from services.outgoing import Button, FileRef, OutMessage, Source, Text, Value
+from store.citizens import CitizenStore
+from store.conversations import ConversationState, ConversationStore, NewEvent
+from store.files import FileStore
+from dialogs.turn import Turn
 
 
 @dataclass
 class Services:
     """What flows may use; built once in the composition root and passed in."""
 
-    store: ConversationStore
-    texts: Texts
+    conversations: ConversationStore
+    files: FileStore
+    citizens: CitizenStore
+    handoffs: HandoffService
+    catalog: Catalog
+    buttons: ButtonSets
     clock: Callable[[], datetime]
-    booking: BookingService
+    bookings: Mapping[str, BookingService]  # by municipality key
+    default_municipality: str
 
 
 @dataclass
@@ -28,29 +40,52 @@ class Ctx:
     nlu: NluResult
     convo: ConversationState
     services: Services
-    replies: list[Reply] = field(default_factory=list)
+    state: Any = None  # the active flow's typed state (a pydantic model), None without an active flow
+    out: list[OutMessage] = field(default_factory=list)
+    events: list[NewEvent] = field(default_factory=list)
 
     @property
     def texts(self) -> Texts:
-        return self.services.texts
-
-    def say(self, key: str, buttons: str | list[Button] | None = None, **values: Any) -> None:
-        """Reply with the text at key, and optionally a named button set or explicit buttons."""
-        self.say_text(self.texts.get(key, **values), buttons)
-
-    def say_text(self, text: str | None, buttons: str | list[Button] | None = None,
-                 attachment: Attachment | None = None) -> None:
-        resolved = self.texts.buttons(buttons) if isinstance(buttons, str) else list(buttons or [])
-        self.replies.append(Reply(text=text, buttons=resolved, attachment=attachment))
+        """The conversation's texts (for has(); copy itself is rendered at delivery)."""
+        return self.services.catalog.get(self.convo.locale)
 
     @property
-    def state(self) -> dict[str, Any]:
-        """The active flow's own state (persisted with the conversation)."""
-        return self.convo.state
+    def booking(self) -> BookingService:
+        """Booking for the conversation's municipality."""
+        bookings = self.services.bookings
+        return bookings.get(self.convo.municipality) or bookings[self.services.default_municipality]
 
-    def enter(self, flow: str, **state: Any) -> None:
-        """Make a flow active; the next turn goes to its resume() first."""
-        self.convo.flow, self.convo.state = flow, dict(state)
+    def buttons(self, name: str) -> tuple[Button, ...]:
+        return self.services.buttons.get(name)
+
+    def say(self, key: str, buttons: str | list[Button] | tuple[Button, ...] | None = None,
+            file: FileRef | None = None, sources: tuple[Source, ...] = (), **values: Value) -> None:
+        """Send the text at key with its values, and optionally a named button set or explicit buttons."""
+        self.send(OutMessage(Text(key, values), self._buttons(buttons), file, sources))
+
+    def send(self, message: OutMessage) -> None:
+        self.out.append(message)
+
+    def _buttons(self, buttons: str | list[Button] | tuple[Button, ...] | None) -> tuple[Button, ...]:
+        return self.buttons(buttons) if isinstance(buttons, str) else tuple(buttons or ())
+
+    def event(self, kind: str, **data: Any) -> None:
+        """An outcome for the event log; never put personal data in it."""
+        self.events.append(NewEvent(kind, data))
+
+    def enter(self, flow: str, state: BaseModel) -> None:
+        """Make a flow active with its typed state; the next turn goes to its resume() first."""
+        self.convo.flow, self.state = flow, state
 
     def leave(self) -> None:
-        self.convo.flow, self.convo.state = None, {}
+        self.convo.flow, self.state = None, None
+
+
+def button(key: str, payload: str, **values: Value) -> Button:
+    """A button whose title is the text at key."""
+    return Button(Text(key, values), payload)
+
+
+def label_button(value: Value, payload: str) -> Button:
+    """A button whose title is a value (a configured label, a date): rendered through 'common.value'."""
+    return Button(Text("common.value", {"value": value}), payload)

@@ -1,91 +1,164 @@
-"""The dialog engine: one turn in, replies out; global rules first, then the active flow, then the intent."""
+"""The dialog engine: one turn at a time per conversation; global rules first, then the active flow, then the intent."""
 import logging
+from dataclasses import dataclass
 
-from dialogs.context import Ctx, Services
+from pydantic import ValidationError
+
+from dialogs.context import Ctx, Services, button
+from dialogs.flows.base import Flow
 from dialogs.router import Router
 from dialogs.safety import SafetyNet
-from dialogs.turn import Button, Reply, Turn
-from nlu.client import Nlu, NluResult, NluUnavailable, parse_payload
+from dialogs.turn import Turn
+from nlu.client import Nlu, NluResult, NluUnavailable, make_payload, parse_payload
+from services.outgoing import Button, Rendered, Renderer, to_json
 from services.redact import redact
+from store.conversations import ConversationState, NewEvent, TurnRecord
+from store.outbox import OutboxStore
+from store.turns import TurnGate
 
 log = logging.getLogger(__name__)
-
-# Intents that interrupt any active flow when the NLU is confident about them.
-INTERRUPTS = frozenset({"crisis", "human_handoff", "capabilities", "delete_my_data", "goodbye", "complaint"})
-# Side remarks are answered without ending the active flow.
-SIDE_REMARKS = frozenset({"greet", "thanks", "bot_challenge", "privacy"})
 START = "/start"
+CRISIS = "crisis"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Input limits of a turn."""
+
+    max_chars: int = 1000
 
 
 class Engine:
     """Channel-independent: every channel and every end-to-end test goes through handle()."""
 
-    def __init__(self, nlu: Nlu, router: Router, safety: SafetyNet, services: Services, max_chars: int) -> None:
-        self._nlu, self._router, self._safety = nlu, router, safety
-        self._services, self._max_chars = services, max_chars
+    def __init__(self, nlu: Nlu, router: Router, safety: SafetyNet, services: Services, gate: TurnGate,
+                 outbox: OutboxStore, renderer: Renderer, limits: Limits = Limits()) -> None:
+        self._nlu, self._router, self._safety, self._services = nlu, router, safety, services
+        self._gate, self._outbox, self._renderer, self._limits = gate, outbox, renderer, limits
 
-    async def handle(self, turn: Turn) -> list[Reply]:
-        store = self._services.store
-        convo = await store.load(turn.conversation_id, turn.channel)
+    async def handle(self, turn: Turn, take: bool = True) -> list[Rendered]:
+        """Run one turn after the earlier turns of its conversation; its messages are stored in the outbox.
+
+        take=True (web, terminal): return the conversation's undelivered messages, marked delivered.
+        take=False (push channels): leave them for the channel's delivery, which marks them once sent.
+        Either way, when the turn deleted the conversation, its replies come back directly (nothing is stored).
+        """
+        conversations = self._services.conversations
+
+        async def ensure() -> None:
+            await conversations.ensure(turn.conversation_id, turn.channel, self._services.default_municipality)
+
+        async with self._gate.turn(turn.conversation_id, prepare=ensure):
+            convo = await conversations.load(turn.conversation_id)
+            if convo is None:  # deleted while this turn waited ("slet mine data" in the turn before)
+                await ensure()
+                convo = await conversations.load(turn.conversation_id)
+                assert convo is not None
+            ctx = self._context(turn, convo)
+            await self._run(ctx)
+            if not await self._save(ctx):  # the citizen deleted everything: answer, but store nothing
+                return [self._renderer.render(m, convo.locale) for m in ctx.out]
+            if not take:
+                return []
+            pending = await self._outbox.take(convo.id, self._services.clock())
+        return [self._renderer.render_stored(p.body, p.locale) for p in pending]
+
+    def buttons(self, name: str) -> tuple[Button, ...]:
+        """A named button set (channels use 'person' in their own error reply)."""
+        return self._services.buttons.get(name)
+
+    def _context(self, turn: Turn, convo: ConversationState) -> Ctx:
         text = turn.text.strip()
         ctx = Ctx(turn, NluResult(text=text, intent="", confidence=0.0), convo, self._services)
+        flow = self._router.active(convo.flow)
+        if flow is not None:
+            try:
+                ctx.state = flow.State.model_validate(convo.state)
+            except ValidationError as exc:  # state of an older version of the flow: start afresh, never crash
+                log.info("dropped the stored state of flow %s (%d errors)", flow.name, exc.error_count())
+                ctx.leave()
+        elif convo.flow:
+            log.info("dropped unknown active flow %s", convo.flow)
+            ctx.leave()
+        return ctx
+
+    async def _run(self, ctx: Ctx) -> None:
+        text = ctx.nlu.text
         if not text:
             ctx.say("input.empty")
-        elif len(text) > self._max_chars:
-            ctx.say("input.too_long", limit=self._max_chars)
+        elif len(text) > self._limits.max_chars:
+            ctx.say("input.too_long", limit=self._limits.max_chars)
         else:
             await self._route(ctx, text)
-        pending = [Reply(text=t) for t in await store.take_outbox(convo.id)]
-        await store.save_turn(convo, redact(text[: self._max_chars]), ctx.nlu.intent or None,
-                              ctx.nlu.confidence if ctx.nlu.intent else None,
-                              [redact(r.text) for r in ctx.replies if r.text])
-        return pending + ctx.replies
+
+    async def _save(self, ctx: Ctx) -> bool:
+        convo, nlu = ctx.convo, ctx.nlu
+        convo.state = ctx.state.model_dump(mode="json") if ctx.state is not None and convo.flow else {}
+        texts = self._services.catalog.get(convo.locale)
+        transcript = [redact(r.text) for r in (self._renderer.render(m, convo.locale) for m in ctx.out) if r.text]
+        turn_event = NewEvent("turn", {"intent": nlu.intent or None, "confidence": round(nlu.confidence, 3)
+                                       if nlu.intent else None, "fallback": nlu.fallback, "payload": nlu.payload,
+                                       "flow": convo.flow, "channel": convo.channel, "locale": texts.locale,
+                                       "mode": convo.mode})
+        record = TurnRecord(redact(ctx.turn.text.strip()[: self._limits.max_chars]), nlu.intent or None,
+                            nlu.confidence if nlu.intent else None, transcript,
+                            [("reply", to_json(m)) for m in ctx.out], [turn_event, *ctx.events])
+        return await self._services.conversations.save_turn(convo, record)
 
     async def _route(self, ctx: Ctx, text: str) -> None:
         if self._safety.is_crisis(text):
-            ctx.nlu = NluResult(text=text, intent="crisis", confidence=1.0)
-            await self._start(ctx, "crisis")
+            ctx.nlu = NluResult(text=text, intent=CRISIS, confidence=1.0)
+            await self._crisis(ctx)
             return
         if text == START:
             ctx.nlu = NluResult(text=text, intent="greet", confidence=1.0, payload=True)
-            ctx.leave()
-            ctx.say("answers.start.text", "menu")
+            if ctx.convo.mode != "human":
+                ctx.leave()
+                ctx.say("answers.start.text", "menu")
             return
+        active = self._router.active(ctx.convo.flow)
+        payload = parse_payload(text)
+        free_text = payload is None and active is not None and active.expects_free_text(ctx.state)
         try:
-            ctx.nlu = parse_payload(text) or await self._nlu.parse(text)
+            ctx.nlu = payload or await self._nlu.parse(text)
         except NluUnavailable as exc:
             log.warning("NLU unavailable: %s", exc)
-            ctx.say("nlu_down", "menu")  # buttons work without the NLU; the menu includes a person
-            return
+            if not free_text and ctx.convo.mode != "human":
+                ctx.say("nlu_down", "menu")  # buttons work without the NLU; the menu includes a person
+                return
         result = ctx.nlu
-        if result.intent == "crisis":  # at any confidence: a missed crisis costs more than a false alarm
-            await self._start(ctx, "crisis")
+        if result.intent == CRISIS:  # at any confidence, until the safety issue's calibrated decision
+            await self._crisis(ctx)
             return
-        interrupting = result.intent in INTERRUPTS and (result.payload or not result.fallback)
-        active = self._router.active(ctx.convo.flow)
+        if ctx.convo.mode == "human":
+            return  # a caseworker has the conversation: the message is in the transcript for them
+        if free_text and active is not None and await active.resume(ctx):
+            return
+        flow = self._router.for_intent(ctx, result.intent)
+        interrupting = self._router.interrupts(result.intent) and (result.payload or not result.fallback)
         if active and not interrupting and await active.resume(ctx):
             return
         if result.fallback and not result.payload:
             self._clarify(ctx)
             return
-        if not await self._start(ctx, result.intent):
-            ctx.say("input.stale", "menu")
-
-    async def _start(self, ctx: Ctx, intent: str) -> bool:
-        flow = self._router.for_intent(ctx, intent)
         if flow is None:
-            return False
-        if intent not in SIDE_REMARKS:
+            ctx.say("input.stale", "menu")
+            return
+        if not self._router.is_side_remark(result.intent):
             ctx.leave()
         await flow.start(ctx)
-        return True
+
+    async def _crisis(self, ctx: Ctx) -> None:
+        """The safety reply from any state and any mode; an open handoff goes to the top of the queue."""
+        crisis: Flow | None = self._router.for_intent(ctx, CRISIS)
+        assert crisis is not None
+        await crisis.start(ctx)
+        await self._services.handoffs.raise_priority(ctx.convo.id)
 
     def _clarify(self, ctx: Ctx) -> None:
         """Unsure: the two most likely intents as buttons, plus 'something else' and a person."""
-        texts = ctx.texts
-        top = [name for name, _ in ctx.nlu.ranking if texts.has(f"intent_labels.{name}")
-               and name not in ("out_of_scope", "crisis", "human_handoff")][:2]
-        buttons = [Button(texts.get(f"intent_labels.{name}"), f"/{name}") for name in top]
-        buttons += [Button(texts.get("clarify.something_else"), "/something_else"),
-                    Button(texts.get("clarify.person"), "/human_handoff")]
-        ctx.say_text(texts.get("clarify.text"), buttons)
+        labels = [name for name, _ in ctx.nlu.ranking if ctx.texts.has(f"intent_labels.{name}")
+                  and name not in ("out_of_scope", CRISIS, "human_handoff")][:2]
+        ctx.say("clarify.text", [*(button(f"intent_labels.{name}", make_payload(name)) for name in labels),
+                                 button("clarify.something_else", make_payload("something_else")),
+                                 button("clarify.person", make_payload("human_handoff"))])

@@ -94,3 +94,10 @@ class RasaNlu:
         except NluUnavailable:
             return False
         return True
+
+
+def make_payload(intent: str, **entities: Any) -> str:
+    """A button payload in Rasa's form, '/intent{"key": value}', built with json.dumps (parse_payload reads it)."""
+    if not re.fullmatch(r"[a-z_]+", intent):
+        raise ValueError(f"not an intent name: {intent!r}")
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False)}" if entities else f"/{intent}"

@@ -32,6 +32,13 @@ class Conversation(Base):
     channel: Mapped[str] = mapped_column(String(20))
     flow: Mapped[str | None] = mapped_column(String(40))
     state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    locale: Mapped[str] = mapped_column(String(8), default="da")
+    municipality: Mapped[str] = mapped_column(String(40), default="")
+    mode: Mapped[str] = mapped_column(String(8), default="bot")  # bot | human (a caseworker has it)
+    # Bumped by every saved turn; a save that finds another version lost a race and is refused.
+    version: Mapped[int] = mapped_column(default=0)
+    # Random, not derived from the id: events keep it after the conversation is deleted (anonymous counts).
+    anon_id: Mapped[str] = mapped_column(String(36), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     citizen: Mapped[Citizen] = relationship(back_populates="conversations")
@@ -50,19 +57,27 @@ class Message(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+OPEN_HANDOFF = "status IN ('requested', 'claimed')"
+
+
 class Handoff(Base):
-    """A request to reach a person, with the summary the caseworker acts on."""
+    """A request to reach a person: requested → claimed → closed, or cancelled by the citizen."""
 
     __tablename__ = "handoffs"
     __table_args__ = (
         Index("uq_handoff_open_per_conversation", "conversation_id", unique=True,
-              sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
+              sqlite_where=text(OPEN_HANDOFF), postgresql_where=text(OPEN_HANDOFF)),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     reason: Mapped[str] = mapped_column(String(60))
-    summary: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    summary: Mapped[str] = mapped_column(Text)  # built from redacted text only
+    status: Mapped[str] = mapped_column(String(20), default="requested")
+    priority: Mapped[int] = mapped_column(default=0)  # 1: crisis, first in the queue
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
+    claimed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    end_status: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -126,11 +141,50 @@ class StoredFile(Base):
 
 
 class Outbox(Base):
-    """Messages the assistant starts (reminders); channels without push pick them up on the next turn."""
+    """Every message to a citizen (turn replies, reminders, caseworker replies) until its channel delivered it."""
 
     __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "conversation_id", "delivered_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
-    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="reply")  # reply | reminder | caseworker
+    body: Mapped[dict[str, Any]] = mapped_column()  # services.outgoing.to_json: keys and values, not rendered
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(default=0)
+    # A push channel claims a row before sending, so two workers never send it twice.
+    claimed_until: Mapped[datetime | None]
+
+
+class TurnTicket(Base):
+    """A turn waiting or running; the lowest id per conversation runs, so turns go one at a time in order."""
+
+    __tablename__ = "turn_tickets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Event(Base):
+    """What happened in a turn (intent, outcome), for analytics; nothing personal in `data`.
+
+    Deleting the citizen sets conversation_id to NULL; anon_id then links the events to nobody.
+    """
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str | None] = mapped_column(ForeignKey("conversations.id", ondelete="SET NULL"),
+                                                        index=True)
+    anon_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class ButtonPayload(Base):
+    """Button payloads too long for a Telegram callback (64 bytes), by a short key; survives a restart."""
+
+    __tablename__ = "button_payloads"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -5,14 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.wiring import Core, build_core
 from dialogs.context import Services
 from dialogs.engine import Engine
-from dialogs.router import build_router
-from dialogs.safety import SafetyNet
-from dialogs.texts import Texts
+from i18n import Catalog, Texts
 from services.booking import BookingRules, BookingService
-from services.municipality import Municipality
-from store.conversations import ConversationStore
+from services.municipality import Municipality, load_all
 from store.db import make_engine, make_sessions, migrate
 from tests.fakes import FakeNlu
 from tests.pg import TempPostgres, pg_bin
@@ -71,7 +69,7 @@ async def sessions(db_url: str):
 
 @pytest.fixture
 def texts() -> Texts:
-    return Texts.load()
+    return Catalog.load().get("da")
 
 
 @pytest.fixture
@@ -90,15 +88,21 @@ def municipality() -> Municipality:
 
 
 @pytest.fixture
-def booking(sessions, municipality, clock) -> BookingService:
-    return BookingService(sessions, municipality, BookingRules(), clock)
+def core(sessions, fake_nlu, clock) -> Core:
+    """Engine and services as assembled in production, with the fake NLU and a settable clock."""
+    return build_core(sessions, fake_nlu, load_all(), BookingRules(), clock, "ballerup", 1000)
 
 
 @pytest.fixture
-def services(sessions, texts, clock, booking) -> Services:
-    return Services(store=ConversationStore(sessions), texts=texts, clock=clock, booking=booking)
+def services(core) -> Services:
+    return core.services
 
 
 @pytest.fixture
-def engine(fake_nlu, services) -> Engine:
-    return Engine(fake_nlu, build_router(), SafetyNet.load(), services, max_chars=1000)
+def booking(services) -> BookingService:
+    return services.bookings["ballerup"]
+
+
+@pytest.fixture
+def engine(core) -> Engine:
+    return core.engine

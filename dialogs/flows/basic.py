@@ -1,16 +1,19 @@
-"""Catch-all: answers from the data file for intents without a flow of their own."""
+"""Catch-all: answers from the data files for intents without a flow of their own."""
 from dialogs.context import Ctx
 from dialogs.flows.base import Flow
 
 
 class BasicAnswers(Flow):
-    """Greeting, thanks, menu, bot challenge, out of scope, and 'kommer snart' answers (texts: answers.*)."""
+    """Greeting, thanks, menu, bot challenge, out of scope, and the simple answers (answers.yml + texts)."""
 
     name = "basic"
 
     def handles(self, ctx: Ctx, intent: str) -> bool:
-        return ctx.texts.has(f"answers.{intent}.text")
+        return intent in ctx.services.buttons.answers
 
     async def start(self, ctx: Ctx) -> None:
-        answer = ctx.texts.section(f"answers.{ctx.nlu.intent}")
-        ctx.say(f"answers.{ctx.nlu.intent}.text", answer.get("buttons"))
+        await self.answer(ctx, ctx.nlu.intent)
+
+    async def answer(self, ctx: Ctx, intent: str) -> None:
+        answer = ctx.services.buttons.answers[intent]
+        ctx.say(f"answers.{intent}.text", answer.buttons)

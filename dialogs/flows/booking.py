@@ -2,11 +2,19 @@
 
 See booking.md for the diagram.
 """
-from dialogs.context import Ctx
-from dialogs.flows.slot_picker import SlotFlow, describe, wish_to_state
-from dialogs.turn import Button
+from typing import Literal
+
+from dialogs.context import Ctx, button, label_button
+from dialogs.flows.slot_picker import SlotFlow, SlotState, wish_of
+from nlu.client import make_payload
 from services.booking import BookingView
-from services.dates import format_date, parse_wish
+from services.meeting_values import describe
+from services.outgoing import Label, When
+
+
+class BookState(SlotState):
+    step: Literal["type", "mode", "slot", "confirm"] = "type"
+    meeting_mode: str | None = None
 
 
 class BookFlow(SlotFlow):
@@ -14,39 +22,42 @@ class BookFlow(SlotFlow):
 
     name = "book"
     intents = ("book_meeting",)
+    State = BookState
     done_text = "booking.booked"
+    done_event = "booking_made"
 
     async def start(self, ctx: Ctx) -> None:
-        wish = parse_wish(ctx.nlu.text, ctx.services.clock()) if not ctx.nlu.payload else None
-        ctx.enter(self.name, step="type", wish=wish_to_state(wish) if wish and not wish.is_empty() else None)
-        types = self.svc(ctx).municipality.meeting_types
+        ctx.enter(self.name, BookState(wish=wish_of(ctx)))
+        types = ctx.booking.municipality.meeting_types
         wanted = ctx.nlu.entity("meeting_type")
         await self._advance(ctx, wanted if wanted in types else (next(iter(types)) if len(types) == 1 else None),
                             ctx.nlu.entity("meeting_mode"))
 
     async def _advance(self, ctx: Ctx, meeting_type: str | None, mode: str | None) -> None:
         """Ask for what is still missing (type, then mode), then offer times."""
-        state, muni = ctx.state, self.svc(ctx).municipality
+        state: BookState = ctx.state
+        muni = ctx.booking.municipality
         if meeting_type in muni.meeting_types:
-            state["type"] = meeting_type
-        if not state.get("type"):
-            state["step"] = "type"
-            ctx.say("booking.ask_type", [Button(t.label, f'/choose_type{{"meeting_type": "{k}"}}')
+            state.meeting_type = meeting_type
+        if not state.meeting_type:
+            state.step = "type"
+            ctx.say("booking.ask_type", [label_button(Label(t.labels), make_payload("choose_type", meeting_type=k))
                                          for k, t in muni.meeting_types.items()])
             return
-        modes = muni.meeting_types[state["type"]].modes
+        modes = muni.meeting_types[state.meeting_type].modes
         if mode in modes or len(modes) == 1:
-            state["mode"] = mode if mode in modes else modes[0]
-        if not state.get("mode"):
-            state["step"] = "mode"
-            ctx.say("booking.ask_mode", [Button(muni.modes[m], f'/choose_mode{{"mode": "{m}"}}') for m in modes])
+            state.meeting_mode = mode if mode in modes else modes[0]
+        if not state.meeting_mode:
+            state.step = "mode"
+            ctx.say("booking.ask_mode", [label_button(Label(muni.modes[m]), make_payload("choose_mode", meeting_mode=m))
+                                         for m in modes])
             return
-        await self.offer(ctx, "booking.offer_first", deadline=format_date(self.svc(ctx).deadline()))
+        await self.offer(ctx, "booking.offer_first", deadline=When(ctx.booking.deadline(), "date"))
 
     async def resume(self, ctx: Ctx) -> bool:
-        nlu, step = ctx.nlu, ctx.state.get("step")
+        nlu, step = ctx.nlu, ctx.state.step
         if nlu.intent in ("choose_type", "choose_mode"):
-            await self._advance(ctx, nlu.entity("meeting_type"), nlu.entity("mode"))
+            await self._advance(ctx, nlu.entity("meeting_type"), nlu.entity("meeting_mode"))
             return True
         if step in ("type", "mode") and (nlu.entity("meeting_type") or nlu.entity("meeting_mode")):
             await self._advance(ctx, nlu.entity("meeting_type"), nlu.entity("meeting_mode"))
@@ -59,9 +70,12 @@ class BookFlow(SlotFlow):
         slot = await self.slot_lookup(ctx, slot_id)
         if slot is None:
             return
-        values = describe(self.svc(ctx).municipality, slot.meeting_type, slot.starts_at, ctx.state["mode"])
-        ctx.say("booking.confirm", [Button(ctx.texts.get("booking.confirm_yes"), "/affirm"),
-                                    Button(ctx.texts.get("booking.confirm_no"), "/deny")], **values)
+        state: BookState = ctx.state
+        assert state.meeting_mode is not None
+        values = describe(ctx.booking.municipality, slot.meeting_type, slot.starts_at, state.meeting_mode)
+        ctx.say("booking.confirm", [button("booking.confirm_yes", make_payload("affirm")),
+                                    button("booking.confirm_no", make_payload("deny"))], **values)
 
     async def apply(self, ctx: Ctx, slot_id: int) -> BookingView:
-        return await self.svc(ctx).book(ctx.convo.citizen_id, ctx.convo.id, slot_id, ctx.state["mode"])
+        assert ctx.state.meeting_mode is not None
+        return await ctx.booking.book(ctx.convo.citizen_id, ctx.convo.id, slot_id, ctx.state.meeting_mode)

@@ -2,30 +2,46 @@
 
 See booking.md for the diagram.
 """
-from dialogs.context import Ctx
-from dialogs.flows.base import Flow
-from dialogs.flows.slot_picker import SlotFlow, describe, describe_booking, invite_attachment, wish_to_state
-from dialogs.turn import Button
+from typing import Literal
+
+from dialogs.context import Ctx, button
+from dialogs.flows.base import Flow, FlowState
+from dialogs.flows.slot_picker import SlotFlow, SlotState, invite_file, wish_of
+from nlu.client import make_payload
 from services.booking import BookingNotFound, BookingView
-from services.dates import format_slot, parse_wish
+from services.meeting_values import describe, describe_booking
+from services.outgoing import Text, Value, When
 
 
-def _values(ctx: Ctx, b: BookingView) -> dict[str, str]:
-    return describe_booking(ctx.services.booking.municipality, b)
+def _values(ctx: Ctx, b: BookingView) -> dict[str, Value]:
+    return describe_booking(ctx.booking.municipality, b)
 
 
-async def _pick(ctx: Ctx, flow: str, question: str) -> BookingView | None:
+def say_no_bookings(ctx: Ctx) -> None:
+    ctx.say("meetings.none", [button("meetings.none_buttons_book", make_payload("book_meeting"))])
+
+
+async def say_bookings(ctx: Ctx) -> None:
+    """The citizen's upcoming bookings, one per line (used by listing and after a failed cancel)."""
+    bookings = await ctx.booking.upcoming(ctx.convo.citizen_id)
+    if not bookings:
+        say_no_bookings(ctx)
+        return
+    ctx.say("meetings.list", "menu", items=[Text("meetings.item", _values(ctx, b)) for b in bookings])
+
+
+async def _pick(ctx: Ctx, question: str) -> BookingView | None:
     """The booking to act on: the only one, or ask which (buttons); None when there is none or we asked."""
-    bookings = await ctx.services.booking.upcoming(ctx.convo.citizen_id)
+    bookings = await ctx.booking.upcoming(ctx.convo.citizen_id)
     if not bookings:
         ctx.leave()
-        ctx.say("meetings.none", [Button(ctx.texts.get("meetings.none_buttons_book"), "/book_meeting")])
+        say_no_bookings(ctx)
         return None
     if len(bookings) == 1:
         return bookings[0]
-    ctx.say(question, [Button(f"{format_slot(b.slot.starts_at)}: {_values(ctx, b)['type']}",
-                              f'/pick_booking{{"booking_id": {b.id}}}') for b in bookings])
-    ctx.state["step"] = "pick"
+    ctx.say(question, [button("meetings.pick_item", make_payload("pick_booking", booking_id=b.id),
+                              when=When(b.slot.starts_at, "slot"), type=_values(ctx, b)["type"]) for b in bookings])
+    ctx.state.step = "pick"
     return None
 
 
@@ -35,7 +51,7 @@ async def _picked(ctx: Ctx) -> BookingView | None:
     if not isinstance(booking_id, int):
         return None
     try:
-        return await ctx.services.booking.get(ctx.convo.citizen_id, booking_id)
+        return await ctx.booking.get(ctx.convo.citizen_id, booking_id)
     except BookingNotFound:
         return None
 
@@ -47,13 +63,12 @@ class ListFlow(Flow):
     intents = ("list_meetings",)
 
     async def start(self, ctx: Ctx) -> None:
-        bookings = await ctx.services.booking.upcoming(ctx.convo.citizen_id)
-        if not bookings:
-            ctx.say("meetings.none", [Button(ctx.texts.get("meetings.none_buttons_book"), "/book_meeting")])
-            return
-        lines = [ctx.texts.get("meetings.list_intro")]
-        lines += [ctx.texts.get("meetings.item", **_values(ctx, b)) for b in bookings]
-        ctx.say_text("\n".join(lines), "menu")
+        await say_bookings(ctx)
+
+
+class MoveState(SlotState):
+    step: Literal["pick", "slot", "confirm"] = "pick"
+    booking_id: int | None = None
 
 
 class MoveFlow(SlotFlow):
@@ -61,17 +76,19 @@ class MoveFlow(SlotFlow):
 
     name = "move"
     intents = ("reschedule_meeting",)
+    State = MoveState
     done_text = "meetings.moved"
+    done_event = "booking_moved"
 
     async def start(self, ctx: Ctx) -> None:
-        wish = parse_wish(ctx.nlu.text, ctx.services.clock()) if not ctx.nlu.payload else None
-        ctx.enter(self.name, wish=wish_to_state(wish) if wish and not wish.is_empty() else None)
-        booking = await _pick(ctx, self.name, "meetings.pick_move")
+        ctx.enter(self.name, MoveState(wish=wish_of(ctx)))
+        booking = await _pick(ctx, "meetings.pick_move")
         if booking:
             await self._offer_for(ctx, booking)
 
     async def _offer_for(self, ctx: Ctx, booking: BookingView) -> None:
-        ctx.state.update(booking_id=booking.id, type=booking.slot.meeting_type, exclude=booking.slot.id)
+        state: MoveState = ctx.state
+        state.booking_id, state.meeting_type, state.exclude = booking.id, booking.slot.meeting_type, booking.slot.id
         await self.offer(ctx, "meetings.move_offer", **_values(ctx, booking))
 
     async def resume(self, ctx: Ctx) -> bool:
@@ -81,7 +98,7 @@ class MoveFlow(SlotFlow):
                 return False
             await self._offer_for(ctx, booking)
             return True
-        if ctx.state.get("step") in ("slot", "confirm"):
+        if ctx.state.step in ("slot", "confirm"):
             return await self.slot_turn(ctx)
         return False
 
@@ -89,15 +106,20 @@ class MoveFlow(SlotFlow):
         slot = await self.slot_lookup(ctx, slot_id)
         if slot is None:
             return
-        booking = await ctx.services.booking.get(ctx.convo.citizen_id, ctx.state["booking_id"])
+        booking = await ctx.booking.get(ctx.convo.citizen_id, ctx.state.booking_id)
         old = _values(ctx, booking)
-        new = describe(self.svc(ctx).municipality, slot.meeting_type, slot.starts_at, booking.mode)
-        ctx.say("meetings.confirm_move", [Button(ctx.texts.get("meetings.confirm_move_yes"), "/affirm"),
-                                          Button(ctx.texts.get("booking.confirm_no"), "/deny")],
+        new = describe(ctx.booking.municipality, slot.meeting_type, slot.starts_at, booking.mode)
+        ctx.say("meetings.confirm_move", [button("meetings.confirm_move_yes", make_payload("affirm")),
+                                          button("booking.confirm_no", make_payload("deny"))],
                 type=old["type"], old=old["when"], when=new["when"])
 
     async def apply(self, ctx: Ctx, slot_id: int) -> BookingView:
-        return await self.svc(ctx).move(ctx.convo.citizen_id, ctx.state["booking_id"], slot_id)
+        return await ctx.booking.move(ctx.convo.citizen_id, ctx.state.booking_id, slot_id)
+
+
+class CancelState(FlowState):
+    step: Literal["pick", "confirm"] = "pick"
+    booking_id: int | None = None
 
 
 class CancelFlow(Flow):
@@ -105,40 +127,42 @@ class CancelFlow(Flow):
 
     name = "cancel"
     intents = ("cancel_meeting",)
+    State = CancelState
 
     async def start(self, ctx: Ctx) -> None:
-        ctx.enter(self.name)
-        booking = await _pick(ctx, self.name, "meetings.pick_cancel")
+        ctx.enter(self.name, CancelState())
+        booking = await _pick(ctx, "meetings.pick_cancel")
         if booking:
             self._ask(ctx, booking)
 
     def _ask(self, ctx: Ctx, booking: BookingView) -> None:
-        ctx.state.update(step="confirm", booking_id=booking.id)
-        ctx.say("meetings.confirm_cancel", [Button(ctx.texts.get("meetings.confirm_cancel_yes"), "/affirm"),
-                                            Button(ctx.texts.get("meetings.confirm_cancel_no"), "/deny")],
+        ctx.state.step, ctx.state.booking_id = "confirm", booking.id
+        ctx.say("meetings.confirm_cancel", [button("meetings.confirm_cancel_yes", make_payload("affirm")),
+                                            button("meetings.confirm_cancel_no", make_payload("deny"))],
                 **_values(ctx, booking))
 
     async def resume(self, ctx: Ctx) -> bool:
-        nlu, step = ctx.nlu, ctx.state.get("step")
+        nlu, state = ctx.nlu, ctx.state
         if nlu.intent == "pick_booking":
             booking = await _picked(ctx)
             if booking is None:
                 return False
             self._ask(ctx, booking)
             return True
-        if step != "confirm" or nlu.intent not in ("affirm", "deny") or nlu.fallback:
+        if state.step != "confirm" or nlu.intent not in ("affirm", "deny") or nlu.fallback:
             return False
-        booking_id = int(ctx.state.get("booking_id", 0))
+        booking_id = state.booking_id or 0
         ctx.leave()
         if nlu.intent == "deny":
             ctx.say("meetings.kept", "menu")
             return True
         try:
-            booking = await ctx.services.booking.cancel(ctx.convo.citizen_id, booking_id)
+            booking = await ctx.booking.cancel(ctx.convo.citizen_id, booking_id)
         except BookingNotFound:
             ctx.say("meetings.gone")
-            await ListFlow().start(ctx)
+            await say_bookings(ctx)
             return True
-        ctx.say_text(ctx.texts.get("meetings.cancelled", **_values(ctx, booking)), "menu",
-                     attachment=await invite_attachment(ctx, booking, cancelled=True))
+        ctx.event("booking_cancelled", booking_id=booking.id, meeting_type=booking.slot.meeting_type)
+        ctx.say("meetings.cancelled", "menu", file=await invite_file(ctx, booking, cancelled=True),
+                **_values(ctx, booking))
         return True

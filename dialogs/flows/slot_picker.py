@@ -2,74 +2,97 @@
 from datetime import date, datetime, time
 from typing import Any
 
-from dialogs.context import Ctx
-from dialogs.flows.base import Flow
-from dialogs.turn import Attachment, Button
+from dialogs.context import Ctx, button, label_button
+from dialogs.flows.base import Flow, FlowState
+from i18n import format_datetime
+from nlu.client import make_payload
 from services.booking import BookingNotFound, BookingService, BookingView, SlotNotBookable, SlotTaken, SlotView
-from services.dates import TimeWish, format_date_long, format_slot, parse_wish
+from services.dates import TimeWish, parse_wish
 from services.ics import Invite, build_ics
-from services.municipality import Municipality
+from services.meeting_values import describe_booking
+from services.outgoing import FileRef, Value, When, render_value
 
 PAGE = 5
 
 
-def wish_to_state(wish: TimeWish) -> dict[str, str | None]:
-    return {k: (v.isoformat() if v else None) for k, v in vars(wish).items()}
+class WishState(FlowState):
+    """A TimeWish as stored state."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    time_from: time | None = None
+    time_to: time | None = None
+
+    @classmethod
+    def of(cls, wish: TimeWish) -> "WishState | None":
+        return None if wish.is_empty() else cls(**vars(wish))
+
+    def wish(self) -> TimeWish:
+        return TimeWish(self.date_from, self.date_to, self.time_from, self.time_to)
 
 
-def wish_from_state(raw: dict[str, Any] | None) -> TimeWish:
-    raw = raw or {}
-    d = {k: date.fromisoformat(raw[k]) if raw.get(k) else None for k in ("date_from", "date_to")}
-    t = {k: time.fromisoformat(raw[k]) if raw.get(k) else None for k in ("time_from", "time_to")}
-    return TimeWish(**d, **t)
+class SlotState(FlowState):
+    """What picking a time needs: the type, the wish, where the last page ended, the picked slot."""
+
+    step: str = "slot"
+    meeting_type: str | None = None
+    wish: WishState | None = None
+    after: datetime | None = None
+    exclude: int | None = None
+    slot_id: int | None = None
 
 
-def describe(muni: Municipality, meeting_type: str, starts_at: datetime, mode: str) -> dict[str, str]:
-    """The values the booking texts use: type label, long date, mode label."""
-    return {"type": muni.meeting_types[meeting_type].label, "when": format_date_long(starts_at),
-            "mode": muni.modes.get(mode, mode)}
+def wish_of(ctx: Ctx) -> WishState | None:
+    """The time wish in a free-text message that starts a flow ('book en samtale på tirsdag')."""
+    return None if ctx.nlu.payload else WishState.of(parse_wish(ctx.nlu.text, ctx.services.clock()))
 
 
-def describe_booking(muni: Municipality, b: BookingView) -> dict[str, str]:
-    return describe(muni, b.slot.meeting_type, b.slot.starts_at, b.mode)
-
-
-async def invite_attachment(ctx: Ctx, booking: BookingView, cancelled: bool = False) -> Attachment:
-    """Build the .ics for a booking, store it and return the download."""
-    values = describe_booking(ctx.services.booking.municipality, booking)
+async def invite_file(ctx: Ctx, booking: BookingView, cancelled: bool = False) -> FileRef:
+    """Build the .ics for a booking in the conversation's language, store it and return the file."""
+    texts = ctx.texts
+    values = {k: str(v) for k, v in _plain(ctx, describe_booking(ctx.booking.municipality, booking)).items()}
     invite = Invite(uid=booking.uid, sequence=booking.sequence, starts_at=booking.slot.starts_at,
-                    minutes=booking.slot.minutes, summary=ctx.texts.get("booking.invite_summary", **values),
-                    description=ctx.texts.get("booking.invite_description", **values),
+                    minutes=booking.slot.minutes, summary=texts.get("booking.invite_summary", **values),
+                    description=texts.get("booking.invite_description", **values),
                     location=booking.slot.location, cancelled=cancelled)
-    name = ctx.texts.get("booking.invite_cancel_name" if cancelled else "booking.invite_name")
-    token = await ctx.services.store.add_file(ctx.convo.id, name, "text/calendar; charset=utf-8",
-                                              build_ics(invite, ctx.services.clock()))
-    return Attachment(url=f"/files/{token}", name=name)
+    name = texts.get("booking.invite_cancel_name" if cancelled else "booking.invite_name")
+    token = await ctx.services.files.add(ctx.convo.id, name, "text/calendar; charset=utf-8",
+                                         build_ics(invite, ctx.services.clock()))
+    return FileRef(token, name)
+
+
+def _plain(ctx: Ctx, values: dict[str, Value]) -> dict[str, Any]:
+    """Values rendered now (for a file, which is written once in the citizen's language)."""
+    return {k: render_value(v, ctx.texts, format_datetime) for k, v in values.items()}
 
 
 class SlotFlow(Flow):
     """A flow with a 'slot' step (pick a time) and a 'confirm' step; subclasses say what confirming does."""
 
-    def svc(self, ctx: Ctx) -> BookingService:
-        return ctx.services.booking
+    State = SlotState
+    done_text: str  # the confirmation shown with the invite
 
-    async def offer(self, ctx: Ctx, intro: str, more: bool = False, **values: str) -> None:
+    def svc(self, ctx: Ctx) -> BookingService:
+        return ctx.booking
+
+    async def offer(self, ctx: Ctx, intro: str, more: bool = False, **values: Value) -> None:
         """Offer the next free slots for the state's type and wish; 'Flere tider' continues after the last."""
-        state = ctx.state
-        wish = wish_from_state(state.get("wish"))
-        after = datetime.fromisoformat(state["after"]) if more and state.get("after") else None
-        exclude = [state["exclude"]] if state.get("exclude") else []
-        slots = await self.svc(ctx).free_slots(state["type"], wish, PAGE, after, exclude)
+        state: SlotState = ctx.state
+        wish = state.wish.wish() if state.wish else TimeWish()
+        after = state.after if more else None
+        exclude = [state.exclude] if state.exclude else []
+        assert state.meeting_type is not None
+        slots = await self.svc(ctx).free_slots(state.meeting_type, wish, PAGE, after, exclude)
         if not slots and not wish.is_empty() and not more:
-            state["wish"] = None  # nothing fits: show the nearest instead of a dead end
-            slots = await self.svc(ctx).free_slots(state["type"], None, PAGE, None, exclude)
+            state.wish = None  # nothing fits: show the nearest instead of a dead end
+            slots = await self.svc(ctx).free_slots(state.meeting_type, None, PAGE, None, exclude)
             intro = "booking.none_for_wish"
         if not slots:
             ctx.say("booking.no_more" if more else "booking.none_at_all", "person")
             return
-        state["step"], state["after"] = "slot", slots[-1].starts_at.isoformat()
-        buttons = [Button(format_slot(s.starts_at), f'/pick_slot{{"slot_id": {s.id}}}') for s in slots]
-        buttons.append(Button(ctx.texts.get("booking.more"), "/more_slots"))
+        state.step, state.after = "slot", slots[-1].starts_at
+        buttons = [label_button(When(s.starts_at, "slot"), make_payload("pick_slot", slot_id=s.id)) for s in slots]
+        buttons.append(button("booking.more", make_payload("more_slots")))
         ctx.say(intro, buttons, **values)
 
     async def slot_turn(self, ctx: Ctx) -> bool:
@@ -79,15 +102,15 @@ class SlotFlow(Flow):
             slot_id = nlu.entity("slot_id")
             if not isinstance(slot_id, int):
                 return False
-            state["slot_id"], state["step"] = slot_id, "confirm"
+            state.slot_id, state.step = slot_id, "confirm"
             await self.ask_confirm(ctx, slot_id)
             return True
         if nlu.intent == "more_slots":
             await self.offer(ctx, "booking.offer", more=True)
             return True
-        if state.get("step") == "confirm" and nlu.intent in ("affirm", "deny") and not nlu.fallback:
-            if nlu.intent == "affirm":
-                await self.commit(ctx, int(state["slot_id"]))
+        if state.step == "confirm" and nlu.intent in ("affirm", "deny") and not nlu.fallback:
+            if nlu.intent == "affirm" and state.slot_id is not None:
+                await self.commit(ctx, state.slot_id)
             else:
                 await self.offer(ctx, "booking.cancelled_choice")
             return True
@@ -99,14 +122,14 @@ class SlotFlow(Flow):
                 ctx.say("booking.unclear_wish")
                 return True
             return False
-        state["wish"] = wish_to_state(wish)
+        state.wish = WishState.of(wish)
         await self.offer(ctx, "booking.offer_wish")
         return True
 
     async def slot_lookup(self, ctx: Ctx, slot_id: int) -> SlotView | None:
         """The slot if it is still free and of the wanted type; None (and fresh options said) if not."""
         slot = await self.svc(ctx).free_slot(slot_id)
-        if slot is not None and slot.meeting_type == ctx.state["type"]:
+        if slot is not None and slot.meeting_type == ctx.state.meeting_type:
             return slot
         await self.offer(ctx, "booking.taken" if await self.svc(ctx).is_taken(slot_id) else "booking.too_late")
         return None
@@ -126,10 +149,11 @@ class SlotFlow(Flow):
             ctx.say("meetings.gone_short", "menu")
             return
         ctx.leave()
-        values = describe_booking(self.svc(ctx).municipality, booking)
-        ctx.say_text(ctx.texts.get(self.done_text, **values), "menu", attachment=await invite_attachment(ctx, booking))
+        ctx.event(self.done_event, booking_id=booking.id, meeting_type=booking.slot.meeting_type, mode=booking.mode)
+        ctx.say(self.done_text, "menu", file=await invite_file(ctx, booking),
+                **describe_booking(self.svc(ctx).municipality, booking))
 
-    done_text: str  # the confirmation shown with the invite
+    done_event: str  # booking_made | booking_moved
 
     async def ask_confirm(self, ctx: Ctx, slot_id: int) -> None:
         raise NotImplementedError

@@ -56,7 +56,9 @@ async def assistant(settings: Settings):
 @pytest.fixture
 async def client(assistant):
     """The real web app (REST endpoint, health, files) in-process."""
-    app = build_web_app(assistant.engine, assistant.store, assistant.healthy, assistant.services.texts)
+    services = assistant.services
+    app = build_web_app(assistant.engine, assistant.outbox, services.files, assistant.renderer, services.catalog,
+                        assistant.healthy)
     async with TestClient(TestServer(app)) as c:
         yield c
 

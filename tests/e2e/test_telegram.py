@@ -1,19 +1,29 @@
 """The Telegram channel end to end: the real aiogram adapter, polling a local Bot API double, the FakeNlu engine."""
 import asyncio
 import json
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
 
 from bot.__main__ import reminder_loop
-from bot.telegram import ONLY_BUTTONS, Chats, build_bot, build_dispatcher, plan, push_outbox, run_polling
-from dialogs.turn import Attachment, Button, Reply
+from bot.telegram import build_bot, build_dispatcher, push_outbox, run_polling
+from bot.telegram_delivery import ONLY_BUTTONS, Delivery, plan
+from services.outgoing import Choice, FileRef, OutMessage, Rendered, Text, Verbatim, to_json
 from store.models import Conversation, Outbox
+from store.payloads import PayloadStore
 from tests.telegram_double import TOKEN, BotApiDouble
 
 CHAT = 4242
 WAIT_S = 5.0
+GREETING = ("Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke dit CPR-nummer her. "
+            "Hvad kan jeg hjælpe med?")
+MENU = ["/book_meeting", "/list_meetings", "/reschedule_meeting", "/cancel_meeting", "/cv_help", "/job_search_tips",
+        "/youth_education", "/local_offers", "/human_handoff"]
+CRISIS = ("Det lyder alvorligt, og jeg er glad for, at du skriver.\nEr du i fare lige nu, så ring 112.\n"
+          "Har du tanker om selvmord, så ring til Livslinien på 70 201 201. De er der for dig.\n"
+          "Jeg er en chatbot. Vil du tale med en medarbejder her?")
 
 
 def session_closed(bot) -> bool:
@@ -29,12 +39,21 @@ async def api():
     await double.stop()
 
 
+def delivery_for(bot, core, sessions, clock) -> Delivery:
+    apology = core.renderer.render(OutMessage(Text("error"), core.engine.buttons("person")), None)
+    return Delivery(bot, core.outbox, core.services.files, PayloadStore(sessions), core.renderer, clock, apology)
+
+
+def dispatcher(bot, core, sessions, clock):
+    return build_dispatcher(core.engine, delivery_for(bot, core, sessions, clock))
+
+
 @pytest.fixture
-async def telegram(api, engine, services):
+async def telegram(api, core, sessions, clock):
     """The adapter polling the double until the test ends; then a clean stop, checked."""
     bot = build_bot(TOKEN, api.url)
     stop = asyncio.Event()
-    task = asyncio.create_task(run_polling(bot, build_dispatcher(engine, services.store, services.texts), stop))
+    task = asyncio.create_task(run_polling(bot, dispatcher(bot, core, sessions, clock), stop))
     yield bot
     stop.set()
     await asyncio.wait_for(task, WAIT_S)
@@ -44,46 +63,50 @@ async def telegram(api, engine, services):
 async def test_start_greets_with_one_button_per_row(telegram, api):
     await api.user_says(CHAT, "/start")
     [greeting] = await api.wait_for_sent(CHAT, 1)
-    assert greeting.method == "sendMessage" and "Jobassistenten" in greeting.text
+    assert greeting.method == "sendMessage" and greeting.text == GREETING
     rows = greeting.reply_markup["inline_keyboard"]
     assert all(len(row) == 1 for row in rows)
-    assert {"/book_meeting", "/human_handoff"} <= set(greeting.payloads())
+    assert greeting.payloads() == MENU
+    assert [row[0]["text"] for row in rows][:2] == ["Book en samtale", "Mine samtaler"]
     assert "deleteWebhook" in api.calls and "getMe" in api.calls
 
 
 async def test_deep_link_start_is_the_greeting(telegram, api):
     await api.user_says(CHAT, "/start from-the-website")
     [greeting] = await api.wait_for_sent(CHAT, 1)
-    assert "CPR" in greeting.text  # the /start greeting, not a guess from the NLU
+    assert greeting.text == GREETING  # the /start greeting, not a guess from the NLU
 
 
 async def test_button_press_is_answered_and_shows_the_menu(telegram, api):
     query_id = await api.user_presses(CHAT, "/capabilities")
     [menu] = await api.wait_for_sent(CHAT, 1)
     assert query_id in api.answered
-    assert "/book_meeting" in menu.payloads()
+    assert menu.text == "Jeg er en chatbot. Jeg kan hjælpe dig med det her. Vælg, eller skriv med dine egne ord:"
+    assert menu.payloads() == MENU
 
 
 async def test_crisis_text_gets_emergency_numbers(telegram, api):
     await api.user_says(CHAT, "jeg vil ikke leve mere")
-    sent = await api.wait_for_sent(CHAT, 1)
-    text = "\n".join(s.text or "" for s in sent)
-    assert "112" in text and "70 201 201" in text
+    [sent] = await api.wait_for_sent(CHAT, 1)
+    assert sent.text == CRISIS
+    assert sent.payloads() == ['/human_handoff{"reason": "crisis"}']
 
 
 async def test_data_export_arrives_as_a_document(telegram, api):
     await api.user_says(CHAT, "/show_my_data")
     [export] = await api.wait_for_sent(CHAT, 1)
     assert export.method == "sendDocument" and export.file_name == "mine-data.json"
-    assert "conversations" in json.loads(export.file_bytes)
-    assert export.text and "/delete_my_data" in export.payloads()  # the summary is the caption, with its buttons
+    assert json.loads(export.file_bytes)["conversations"][0]["id"] == f"telegram:{CHAT}"
+    assert export.text == ("Jeg har gemt 0 beskeder, 0 aftaler og 0 henvendelser til en medarbejder fra dig. "
+                           "Hent en kopi her:")  # the summary is the caption, with its buttons
+    assert export.payloads() == ["/show_my_data", "/delete_my_data", "/capabilities"]
 
 
 async def test_turns_of_one_chat_are_answered_in_order(telegram, api):
     await api.user_says(CHAT, "/start")
     await api.user_says(CHAT, "jeg vil ikke leve mere")
     sent = await api.wait_for_sent(CHAT, 2)
-    assert "Jobassistenten" in sent[0].text and "112" in sent[-1].text
+    assert [x.text for x in sent] == [GREETING, CRISIS]
 
 
 async def test_group_chats_are_ignored(telegram, api, sessions):
@@ -95,44 +118,79 @@ async def test_group_chats_are_ignored(telegram, api, sessions):
         assert await s.get(Conversation, "telegram:-100123") is None
 
 
-async def test_push_outbox_delivers_to_the_telegram_chat_only(telegram, api, services, sessions):
-    for conversation_id, channel in ((f"telegram:{CHAT}", "telegram"), ("web:abc", "web")):
-        await services.store.load(conversation_id, channel)
+async def _queue(services, sessions, conversation_id: str, channel: str, text: str) -> None:
+    await services.conversations.ensure(conversation_id, channel, "ballerup")
     async with sessions.begin() as s:
-        s.add_all([Outbox(conversation_id=f"telegram:{CHAT}", text="reminder one"),
-                   Outbox(conversation_id="web:abc", text="reminder for the web")])
-    await push_outbox(telegram, services.store, [f"telegram:{CHAT}", "web:abc"])
+        s.add(Outbox(conversation_id=conversation_id, kind="reminder", body=to_json(OutMessage(Verbatim(text)))))
+
+
+async def _undelivered(sessions, conversation_id: str) -> list[int]:
+    async with sessions() as s:
+        return list((await s.scalars(select(Outbox.attempts).where(
+            Outbox.conversation_id == conversation_id, Outbox.delivered_at.is_(None)))).all())
+
+
+async def test_push_outbox_delivers_to_the_telegram_chat_only(api, core, services, sessions, clock):
+    await _queue(services, sessions, f"telegram:{CHAT}", "telegram", "reminder one")
+    await _queue(services, sessions, "web:abc", "web", "reminder for the web")
+    bot = build_bot(TOKEN, api.url)
+    try:
+        await push_outbox(delivery_for(bot, core, sessions, clock), [f"telegram:{CHAT}", "web:abc"])
+    finally:
+        await bot.session.close()
     [pushed] = await api.wait_for_sent(CHAT, 1)
     assert pushed.text == "reminder one"
-    assert await services.store.take_outbox(f"telegram:{CHAT}") == []  # delivered once
-    async with sessions() as s:
-        web_rows = (await s.scalars(select(Outbox).where(Outbox.conversation_id == "web:abc"))).all()
-    assert [r.delivered_at for r in web_rows] == [None]  # the web picks it up on its next turn
+    assert await _undelivered(sessions, f"telegram:{CHAT}") == []  # delivered once
+    assert len(await _undelivered(sessions, "web:abc")) == 1  # the web picks it up on its next request
 
 
-async def test_a_failed_push_keeps_the_reminder_for_later(telegram, api, services, sessions):
-    """A reminder Telegram refused is not lost: it stays in the outbox for the citizen's next message."""
-    await services.store.load(f"telegram:{CHAT}", "telegram")
-    async with sessions.begin() as s:
-        s.add(Outbox(conversation_id=f"telegram:{CHAT}", text="reminder one"))
+async def test_a_failed_push_is_kept_and_retried_after_a_backoff(api, core, services, sessions, clock):
+    """A message Telegram refused is not lost: it stays in the outbox, claimed until its retry time."""
+    await _queue(services, sessions, f"telegram:{CHAT}", "telegram", "reminder one")
     api.blocked.add(CHAT)
-    await push_outbox(telegram, services.store, [f"telegram:{CHAT}"])
-    assert api.sent_to(CHAT) == []
-    assert await services.store.take_outbox(f"telegram:{CHAT}") == ["reminder one"]
+    bot = build_bot(TOKEN, api.url)
+    try:
+        delivery = delivery_for(bot, core, sessions, clock)
+        assert not await delivery.push(f"telegram:{CHAT}")
+        assert api.sent_to(CHAT) == [] and await _undelivered(sessions, f"telegram:{CHAT}") == [1]
+        api.blocked.discard(CHAT)
+        await delivery.push_all()  # too early: the backoff has not passed
+        assert api.sent_to(CHAT) == []
+        clock.now = clock.now + timedelta(seconds=3)
+        await delivery.push_all()
+    finally:
+        await bot.session.close()
+    [pushed] = await api.wait_for_sent(CHAT, 1)
+    assert pushed.text == "reminder one" and await _undelivered(sessions, f"telegram:{CHAT}") == []
 
 
-async def test_an_early_stop_is_clean(api, engine, services):
+async def test_a_long_button_payload_travels_as_a_stored_key(api, core, sessions, clock):
+    long = '/choose_type{"meeting_type": "' + "x" * 80 + '"}'
+    bot = build_bot(TOKEN, api.url)
+    try:
+        delivery = delivery_for(bot, core, sessions, clock)
+        await delivery.send_now(CHAT, [Rendered("Vælg", [Choice("Lang", long)])])
+        [sent] = await api.wait_for_sent(CHAT, 1)
+        [key] = sent.payloads()
+        assert key.startswith("#") and len(key.encode()) <= 64
+        fresh = delivery_for(bot, core, sessions, clock)  # a restarted process resolves it from the database
+        assert await fresh.payload(key) == long
+    finally:
+        await bot.session.close()
+
+
+async def test_an_early_stop_is_clean(api, core, sessions, clock):
     bot = build_bot(TOKEN, api.url)
     stop = asyncio.Event()
     stop.set()
-    await asyncio.wait_for(run_polling(bot, build_dispatcher(engine, services.store, services.texts), stop), WAIT_S)
+    await asyncio.wait_for(run_polling(bot, dispatcher(bot, core, sessions, clock), stop), WAIT_S)
 
 
-async def test_stop_and_cancel_together_still_close_the_session(api, engine, services):
+async def test_stop_and_cancel_together_still_close_the_session(api, core, sessions, clock):
     """serve() sets stop and then cancels every task: the shutdown must survive both."""
     bot = build_bot(TOKEN, api.url)
     stop = asyncio.Event()
-    task = asyncio.create_task(run_polling(bot, build_dispatcher(engine, services.store, services.texts), stop))
+    task = asyncio.create_task(run_polling(bot, dispatcher(bot, core, sessions, clock), stop))
     await api.user_says(CHAT, "/start")
     await api.wait_for_sent(CHAT, 1)
     stop.set()
@@ -144,10 +202,10 @@ async def test_stop_and_cancel_together_still_close_the_session(api, engine, ser
     assert session_closed(bot)
 
 
-async def test_a_wrong_token_ends_polling_without_hanging(api, engine, services, caplog):
+async def test_a_wrong_token_ends_polling_without_hanging(api, core, sessions, clock, caplog):
     bot = build_bot("999:wrong-token", api.url)
     stop = asyncio.Event()
-    await asyncio.wait_for(run_polling(bot, build_dispatcher(engine, services.store, services.texts), stop), WAIT_S)
+    await asyncio.wait_for(run_polling(bot, dispatcher(bot, core, sessions, clock), stop), WAIT_S)
     assert "Telegram polling stopped" in caplog.text
     assert session_closed(bot)
 
@@ -170,19 +228,9 @@ async def test_reminder_loop_hands_queued_conversations_to_the_push():
 
 
 def test_buttons_without_text_join_the_message_before():
-    out = plan([Reply("a"), Reply(buttons=[Button("b", "/b")]), Reply(buttons=[Button("c", "/c")])])
+    file = FileRef("k", "f.ics")
+    out = plan([Rendered("a", []), Rendered(None, [Choice("b", "/b")]), Rendered(None, [Choice("c", "/c")])])
     assert [(o.text, [b.payload for b in o.buttons]) for o in out] == [("a", ["/b", "/c"])]
-    assert plan([Reply(buttons=[Button("x", "/x")])])[0].text == ""  # sent with ONLY_BUTTONS as its text
-    assert ONLY_BUTTONS.strip()
-    assert plan([Reply("t", attachment=Attachment("/files/k", "f.ics")), Reply()])[0].attachment is not None
-
-
-def test_long_payloads_travel_as_short_keys():
-    chats = Chats(max_long_payloads=2)
-    short = '/pick_slot{"slot_id": 42}'
-    assert chats.callback_data(short) == short
-    long = '/choose_type{"meeting_type": "' + "x" * 80 + '"}'
-    key = chats.callback_data(long)
-    assert len(key.encode()) <= 64 and chats.payload(key) == long
-    chats.callback_data(long + "1"), chats.callback_data(long + "2")
-    assert chats.payload(key) == key  # forgotten after the bound; the engine then treats it as stale text
+    assert plan([Rendered(None, [Choice("x", "/x")])])[0].text == ""  # sent with ONLY_BUTTONS as its text
+    assert ONLY_BUTTONS == "\u2026"
+    assert [o.file for o in plan([Rendered("t", [], file), Rendered(None, [])])] == [file]

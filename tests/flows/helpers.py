@@ -1,15 +1,20 @@
 """Small helpers for driving the engine in tests."""
 from dialogs.engine import Engine
-from dialogs.turn import Reply, Turn
+from dialogs.turn import Turn
+from services.outgoing import Rendered
 
 
-async def say(engine: Engine, text: str, sender: str = "t1") -> list[Reply]:
+async def say(engine: Engine, text: str, sender: str = "t1") -> list[Rendered]:
     return await engine.handle(Turn("test", sender, text))
 
 
-def texts_of(replies: list[Reply]) -> str:
+def texts_of(replies: list[Rendered]) -> str:
     return "\n".join(r.text or "" for r in replies)
 
 
-def payloads(replies: list[Reply]) -> list[str]:
+def payloads(replies: list[Rendered]) -> list[str]:
     return [b.payload for r in replies for b in r.buttons]
+
+
+def titles(replies: list[Rendered]) -> list[str]:
+    return [b.title for r in replies for b in r.buttons]

@@ -22,8 +22,8 @@ def slot_buttons(replies) -> list[tuple[str, str]]:
 
 
 async def ics_of(services, replies) -> icalendar.Calendar:
-    attachment = next(r.attachment for r in replies if r.attachment)
-    stored = await services.store.get_file(attachment.url.rsplit("/", 1)[1])
+    file = next(r.file for r in replies if r.file)
+    stored = await services.files.get(file.token)
     return icalendar.Calendar.from_ical(stored.content)
 
 
@@ -33,8 +33,8 @@ async def test_asks_type_then_mode_then_offers_nearest_bookable_times(engine, sl
     replies = await say(engine, "jeg vil booke en samtale")
     assert '/choose_type{"meeting_type": "jobsamtale"}' in payloads(replies)
     replies = await say(engine, '/choose_type{"meeting_type": "jobsamtale"}')
-    assert '/choose_mode{"mode": "telefon"}' in payloads(replies)
-    replies = await say(engine, '/choose_mode{"mode": "telefon"}')
+    assert '/choose_mode{"meeting_mode": "telefon"}' in payloads(replies)
+    replies = await say(engine, '/choose_mode{"meeting_mode": "telefon"}')
     titles = [t for t, _ in slot_buttons(replies)]
     # Monday's times are inside the 24-hour notice period: the first offer is Wednesday 10:00.
     assert titles[0] == "ons. 25. nov. kl. 10:00"

@@ -3,11 +3,9 @@ import asyncio
 
 from sqlalchemy import func, select
 
-from dialogs.context import Services
-from dialogs.engine import Engine
-from dialogs.router import build_router
-from dialogs.safety import SafetyNet
+from bot.wiring import build_core
 from services.booking import BookingRules, BookingService, SlotTaken
+from services.municipality import load_all
 from store.conversations import ConversationStore
 from store.db import make_engine, make_sessions
 from store.models import Booking
@@ -22,9 +20,7 @@ async def test_thirty_at_once_exactly_one_books(any_db_url, texts, clock, munici
     try:
         sessions = make_sessions(db)
         await publish(sessions, municipality)
-        booking = BookingService(sessions, municipality, BookingRules(), clock)
-        services = Services(ConversationStore(sessions), texts, clock, booking)
-        engine = Engine(fake_nlu, build_router(), SafetyNet.load(), services, max_chars=1000)
+        engine = build_core(sessions, fake_nlu, load_all(), BookingRules(), clock, "ballerup", 1000).engine
         senders = [f"c{i}" for i in range(N)]
         for sender in senders:  # everyone is at the confirmation of the same (first) slot
             offer = await say(engine, "jeg vil booke en jobsamtale på telefon", sender)
@@ -51,7 +47,9 @@ async def test_service_level_race_on_one_slot(any_db_url, clock, municipality):
         await publish(sessions, municipality)
         booking = BookingService(sessions, municipality, BookingRules(), clock)
         store = ConversationStore(sessions)
-        convos = [await store.load(f"race:{i}", "race") for i in range(N)]
+        for i in range(N):
+            await store.ensure(f"race:{i}", "race", "ballerup")
+        convos = [await store.load(f"race:{i}") for i in range(N)]
         slot = (await booking.free_slots("jobsamtale", limit=1))[0]
         results = await asyncio.gather(*(booking.book(c.citizen_id, c.id, slot.id, "telefon") for c in convos),
                                        return_exceptions=True)

@@ -15,10 +15,12 @@ async def test_privacy_explains_and_offers_see_and_delete(engine):
 async def test_show_my_data_exports_json(engine, services):
     await say(engine, "hej")
     replies = await say(engine, "/show_my_data")
-    attachment = next(r.attachment for r in replies if r.attachment)
-    stored = await services.store.get_file(attachment.url.rsplit("/", 1)[1])
-    data = json.loads(stored.content)
-    assert any(m["text"] == "hej" for m in data["messages"])
+    file = next(r.file for r in replies if r.file)
+    assert file.name == "mine-data.json"
+    data = json.loads((await services.files.get(file.token)).content)
+    assert [m["text"] for m in data["messages"] if m["direction"] == "in"] == ["hej", "/show_my_data"][:1]
+    assert len(data["citizens"]) == 1 and len(data["conversations"]) == 1
+    assert {"messages", "events", "outbox", "handoffs", "bookings", "files"} <= set(data)
 
 
 async def test_delete_needs_confirmation_and_removes_everything(engine, sessions):
