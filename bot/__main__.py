@@ -7,15 +7,20 @@ import sys
 from functools import partial
 from typing import Awaitable, Callable
 
+from aiogram import Bot
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import cli
+from bot.logs import announce_ready, not_ready_message, setup_logging
 from bot.settings import Settings
+from bot.settings import ROOT
 from bot.telegram import build_bot, build_dispatcher, push_outbox, run_polling
+from bot.telegram_delivery import Delivery
 from bot.terminal import chat
 from bot.web import build_web_app
 from bot.wiring import Assistant, assemble, utc_clock
+from services.outgoing import OutMessage, Text
 from store.db import migrate
 
 
@@ -26,18 +31,24 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     async with assemble(settings) as assistant:
-        app = build_web_app(assistant.engine, assistant.store, assistant.healthy, assistant.services.texts)
+        services = assistant.services
+        app = build_web_app(assistant.engine, assistant.outbox, services.files, assistant.renderer, services.catalog,
+                            assistant.healthy)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, settings.host, settings.port).start()
-        logging.info("Jobassistenten on http://%s:%s", settings.host, settings.port)
         tasks: list[asyncio.Task[None]] = []
+        # The address is shown only once /health would say ok: before that the page cannot answer yet.
+        tasks.append(asyncio.create_task(announce_ready(
+            assistant.healthy, f"http://{settings.host}:{settings.port}", settings.nlu_start_timeout_s)))
         on_queued: Callable[[list[str]], Awaitable[None]] | None = None
         if settings.telegram_bot_token:  # same engine and store; run_polling stops cleanly when cancelled
             bot = build_bot(settings.telegram_bot_token.get_secret_value(), settings.telegram_api_url)
-            dp = build_dispatcher(assistant.engine, assistant.store, assistant.services.texts)
+            delivery = telegram_delivery(assistant, bot)
+            dp = build_dispatcher(assistant.engine, delivery)
             tasks.append(asyncio.create_task(run_polling(bot, dp, stop)))
-            on_queued = partial(push_outbox, bot, assistant.store)
+            tasks.append(asyncio.create_task(delivery.run(stop)))  # retries, and messages other workers queued
+            on_queued = partial(push_outbox, delivery)
         tasks.append(asyncio.create_task(reminder_loop(assistant, stop, on_queued)))
         if assistant.rasa:  # our own Rasa child: restart it if it dies
             tasks.append(asyncio.create_task(assistant.rasa.supervise(stop)))
@@ -49,6 +60,13 @@ async def serve(settings: Settings) -> None:
             await asyncio.gather(*tasks, return_exceptions=True)
             await runner.cleanup()
     logging.info("stopped")
+
+
+def telegram_delivery(assistant: Assistant, bot: Bot) -> Delivery:
+    """The Telegram channel's delivery, with the apology it sends when a turn fails."""
+    services = assistant.services
+    apology = assistant.renderer.render(OutMessage(Text("error"), assistant.engine.buttons("person")), None)
+    return Delivery(bot, assistant.outbox, services.files, assistant.payloads, assistant.renderer, utc_clock, apology)
 
 
 async def reminder_loop(assistant: Assistant, stop: asyncio.Event,
@@ -71,9 +89,13 @@ async def reminder_loop(assistant: Assistant, stop: asyncio.Event,
 
 async def terminal(settings: Settings) -> None:
     async with assemble(settings) as assistant:
-        print("Starter ... (sprogmodellen indlæses)", file=sys.stderr)
-        await assistant.wait_until_ready(settings.nlu_start_timeout_s)
-        await chat(assistant.engine)
+        print("Starter ... (sprogmodellen indlæses, typisk 10-20 sekunder)", file=sys.stderr)
+        try:
+            await assistant.wait_until_ready(settings.nlu_start_timeout_s)
+        except TimeoutError:
+            raise SystemExit(not_ready_message(settings.nlu_start_timeout_s)) from None
+        await chat(assistant.engine, assistant.services.files, assistant.services.catalog.get(None),
+                   ROOT / "var" / "downloads")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,8 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="create or migrate the database schema")
     cli.add_arguments(sub.add_parser("slots", help="publish or list bookable times"))
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging(args.command or "serve")  # chat: var/log/chat.log only; otherwise our INFO on screen + app.log
     settings = Settings()
     if args.command in (None, "serve"):
         asyncio.run(serve(settings))

@@ -4,10 +4,28 @@ import logging
 import os
 import signal
 import socket
+import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
+from bot.logs import RASA_LOG, rotate_if_large, shown_path
+
 log = logging.getLogger(__name__)
+
+# Runs in Rasa's own interpreter, then becomes Rasa (exec keeps the pid and the setting): the kernel sends it
+# SIGTERM when the app dies, even by kill -9, so no orphan keeps ~900 MB and a port. Done here, after exec, and
+# not in a preexec_fn, which Python documents as unsafe in a process with threads (aiohttp and asyncio have some).
+# If the app already died before prctl took effect, the parent pid has changed: then start nothing.
+_DIE_WITH_PARENT = """
+import ctypes, os, signal, sys
+PR_SET_PDEATHSIG = 1
+if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM) != 0:
+    sys.exit(f"prctl(PR_SET_PDEATHSIG) failed: {os.strerror(ctypes.get_errno())}")
+if os.getppid() != int(sys.argv[1]):
+    sys.exit("the app exited before Rasa started")
+os.execv(sys.argv[2], sys.argv[2:])
+"""
 
 
 def free_port() -> int:
@@ -18,10 +36,15 @@ def free_port() -> int:
 
 
 class RasaProcess:
-    """Starts Rasa in its own environment (.venv-rasa) and process group; stops it with the app."""
+    """Starts Rasa in its own environment (.venv-rasa) and process group; stops it with the app.
 
-    def __init__(self, root: Path, model: Path, port: int = 0) -> None:
+    Its output (TensorFlow and Rasa start-up noise, tracebacks) is appended to var/log/rasa.log. The kernel
+    ends it when the thread that started it ends, so call start() from the event loop's (main) thread.
+    """
+
+    def __init__(self, root: Path, model: Path, port: int = 0, log_path: Path = RASA_LOG) -> None:
         self._root, self._model, self._port = root, model, port or free_port()
+        self._log_path = log_path
         self._proc: asyncio.subprocess.Process | None = None
 
     @property
@@ -34,10 +57,20 @@ class RasaProcess:
             raise RuntimeError(f"Rasa or its model is missing ({rasa}, {self._model}): run `make train` first")
         env = {**os.environ, "PYTHONPATH": str(self._root), "RASA_TELEMETRY_ENABLED": "false",
                "TF_CPP_MIN_LOG_LEVEL": "2"}
-        self._proc = await asyncio.create_subprocess_exec(
-            str(rasa), "run", "--enable-api", "-m", str(self._model), "-i", "127.0.0.1", "-p", str(self._port),
-            cwd=self._root, env=env, start_new_session=True, stdout=asyncio.subprocess.DEVNULL)
-        log.info("Rasa starting on %s (pid %s)", self.url, self._proc.pid)
+        argv = [str(rasa), "run", "--enable-api", "-m", str(self._model), "-i", "127.0.0.1", "-p", str(self._port)]
+        if sys.platform.startswith("linux"):  # prctl is Linux-only; elsewhere stop() is the only way it ends
+            argv = [str(rasa.with_name("python")), "-c", _DIE_WITH_PARENT, str(os.getpid()), *argv]
+        self._log_path.parent.mkdir(parents=True, exist_ok=True)
+        rotate_if_large(self._log_path)
+        with self._log_path.open("ab") as out:  # the child keeps its own copy of the descriptor
+            out.write(f"\n===== {datetime.now():%F %T} Rasa starting on {self.url} (app pid {os.getpid()})\n".encode())
+            out.flush()
+            # Own session: Ctrl-C in a terminal reaches only the app, and stop() can signal the whole group.
+            self._proc = await asyncio.create_subprocess_exec(
+                *argv, cwd=self._root, env=env, start_new_session=True, stdin=asyncio.subprocess.DEVNULL,
+                stdout=out, stderr=asyncio.subprocess.STDOUT)
+        log.info("Rasa (the NLU) starting on port %s (pid %s); its output goes to %s",
+                 self._port, self._proc.pid, shown_path(self._log_path))
         return self.url
 
     async def supervise(self, stop: asyncio.Event, check_s: float = 2.0, max_backoff_s: float = 60.0) -> None:
