@@ -11,7 +11,8 @@ from aiogram import Bot
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import cli
+from bot import cli, staff_cli
+from bot.inbox_web import build_inbox
 from bot.logs import announce_ready, not_ready_message, setup_logging
 from bot.settings import Settings
 from bot.settings import ROOT
@@ -33,7 +34,7 @@ async def serve(settings: Settings) -> None:
     async with assemble(settings) as assistant:
         services = assistant.services
         app = build_web_app(assistant.engine, assistant.outbox, services.files, assistant.renderer, services.catalog,
-                            assistant.healthy)
+                            assistant.healthy, {"/inbox/": inbox_app(assistant)})
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, settings.host, settings.port).start()
@@ -49,6 +50,7 @@ async def serve(settings: Settings) -> None:
             tasks.append(asyncio.create_task(run_polling(bot, dp, stop)))
             tasks.append(asyncio.create_task(delivery.run(stop)))  # retries, and messages other workers queued
             on_queued = partial(push_outbox, delivery)
+            assistant.inbox.on_citizen_message(on_queued)  # caseworker replies reach Telegram at once
         tasks.append(asyncio.create_task(reminder_loop(assistant, stop, on_queued)))
         if assistant.rasa:  # our own Rasa child: restart it if it dies
             tasks.append(asyncio.create_task(assistant.rasa.supervise(stop)))
@@ -60,6 +62,13 @@ async def serve(settings: Settings) -> None:
             await asyncio.gather(*tasks, return_exceptions=True)
             await runner.cleanup()
     logging.info("stopped")
+
+
+def inbox_app(assistant: Assistant) -> web.Application:
+    """The caseworker inbox for this deployment's municipality."""
+    settings = assistant.settings
+    return build_inbox(assistant.staff, assistant.inbox, assistant.services.bookings[settings.municipality],
+                       settings.cookie_secure, utc_clock)
 
 
 def telegram_delivery(assistant: Assistant, bot: Bot) -> Delivery:
@@ -105,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("chat", help="chat in the terminal")
     sub.add_parser("migrate", help="create or migrate the database schema")
     cli.add_arguments(sub.add_parser("slots", help="publish or list bookable times"))
+    staff_cli.add_arguments(sub.add_parser("caseworker", help="inbox accounts (bin/caseworker)"))
     args = parser.parse_args(argv)
     setup_logging(args.command or "serve")  # chat: var/log/chat.log only; otherwise our INFO on screen + app.log
     settings = Settings()
@@ -112,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(serve(settings))
     elif args.command == "slots":
         return asyncio.run(cli.run(settings, args))
+    elif args.command == "caseworker":
+        return asyncio.run(staff_cli.run(settings, args))
     elif args.command == "chat":
         asyncio.run(terminal(settings))
     else:

@@ -24,6 +24,11 @@ class Settings(BaseSettings):
     nlu_start_timeout_s: float = 180.0
     telegram_bot_token: SecretStr | None = None
     telegram_api_url: str | None = None
+    # The caseworkers' Telegram group (its chat id); messages from any other group are ignored.
+    telegram_caseworker_chat_id: int | None = None
+    # Caseworker inbox: session length, and Secure cookies (set true behind HTTPS).
+    inbox_session_hours: float = 8.0
+    cookie_secure: bool = False
     # Booking rules (issue 4): notice period, how far ahead, reminder lead time.
     booking_notice_hours: int = 24
     booking_horizon_days: int = 28

@@ -50,8 +50,9 @@ async def _stream(request: web.Request, messages: list[dict[str, Any]]) -> web.S
 
 
 def build_web_app(engine: Engine, outbox: OutboxStore, files: FileStore, renderer: Renderer, catalog: Catalog,
-                  healthy: Callable[[], Awaitable[bool]]) -> web.Application:
-    """The aiohttp application; everything it needs is passed in."""
+                  healthy: Callable[[], Awaitable[bool]],
+                  mounts: dict[str, web.Application] | None = None) -> web.Application:
+    """The aiohttp application; everything it needs is passed in (mounts: e.g. {'/inbox/': the inbox})."""
     texts = catalog.get(None)
 
     async def webhook(request: web.Request) -> web.StreamResponse:
@@ -105,4 +106,14 @@ def build_web_app(engine: Engine, outbox: OutboxStore, files: FileStore, rendere
     app.add_routes([web.post("/webhooks/rest/webhook", webhook), web.get("/webhooks/rest/outbox/{sender}", pending),
                     web.get("/health", health), web.get("/", index), web.get("/files/{token}", download),
                     web.static("/static", STATIC)])
+    for prefix, sub in (mounts or {}).items():
+        app.router.add_get(prefix.rstrip("/"), _redirect_to(prefix))
+        app.add_subapp(prefix, sub)
     return app
+
+
+def _redirect_to(to: str) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """'/inbox' → '/inbox/', so relative links on the page work."""
+    async def handler(_: web.Request) -> web.Response:
+        raise web.HTTPFound(to)
+    return handler

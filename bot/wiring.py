@@ -22,10 +22,13 @@ from i18n import Catalog, format_datetime
 from nlu.client import Nlu, RasaNlu
 from services.booking import BookingRules, BookingService
 from services.handoff import HandoffService
+from services.inbox import Inbox, StaffEvents
+from services.staff import StaffRules, StaffService
 from services.municipality import Municipality, load_all
 from services.outgoing import Renderer
 from services.reminders import Reminders
 from services.slots import SlotAdmin
+from store.casework import CaseworkStore
 from store.citizens import CitizenStore
 from store.conversations import ConversationStore
 from store.db import make_engine, make_sessions, migrate
@@ -52,6 +55,8 @@ class Assistant:
     db: AsyncEngine
     reminders: Reminders
     rasa: RasaProcess | None
+    staff: StaffService
+    inbox: Inbox
 
     async def db_ok(self) -> bool:
         try:
@@ -91,21 +96,26 @@ class Core:
     services: Services
     outbox: OutboxStore
     renderer: Renderer
+    inbox: Inbox
 
 
 def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalities: dict[str, Municipality],
                rules: BookingRules, clock: Callable[[], datetime], municipality: str, max_chars: int) -> Core:
     """Engine and services over one database (also what the flow tests run, with a fake NLU and clock)."""
     catalog, buttons = Catalog.load(), ButtonSets.load()
+    handoff_store = HandoffStore(sessions)
+    handoffs = HandoffService(handoff_store, catalog.get(None), clock)
+    staff_events = StaffEvents()
     services = Services(
         conversations=ConversationStore(sessions), files=FileStore(sessions), citizens=CitizenStore(sessions),
-        handoffs=HandoffService(HandoffStore(sessions), catalog.get(None), clock), catalog=catalog,
+        handoffs=handoffs, staff_events=staff_events, catalog=catalog,
         buttons=buttons, clock=clock, default_municipality=municipality,
         bookings={k: BookingService(sessions, m, rules, clock) for k, m in municipalities.items()})
     outbox, renderer = OutboxStore(sessions), Renderer(catalog, format_datetime)
     engine = Engine(nlu, build_router(buttons.answers), SafetyNet.load(), services, TurnGate(sessions),
                     outbox, renderer, Limits(max_chars))
-    return Core(engine, services, outbox, renderer)
+    inbox = Inbox(handoffs, handoff_store, CaseworkStore(sessions), outbox, clock, staff_events)
+    return Core(engine, services, outbox, renderer, inbox)
 
 
 @asynccontextmanager
@@ -127,8 +137,9 @@ async def assemble(settings: Settings) -> AsyncIterator[Assistant]:
         nlu = RasaNlu(nlu_url, http, settings.nlu_timeout_s)
         core = build_core(sessions, nlu, municipalities, booking_rules(settings), utc_clock, settings.municipality,
                           settings.max_message_chars)
+        staff = StaffService(sessions, utc_clock, StaffRules(session_hours=settings.inbox_session_hours))
         yield Assistant(settings, core.engine, core.services, core.outbox, PayloadStore(sessions), core.renderer,
-                        nlu, db, Reminders(sessions, municipalities), rasa)
+                        nlu, db, Reminders(sessions, municipalities), rasa, staff, core.inbox)
     finally:
         await http.close()
         if rasa:

@@ -10,6 +10,7 @@ from i18n import Catalog, Texts
 from nlu.client import NluResult
 from services.booking import BookingService
 from services.handoff import HandoffService
+from services.inbox import StaffEvent, StaffEvents
 from services.outgoing import Button, FileRef, OutMessage, Source, Text, Value
 from store.citizens import CitizenStore
 from store.conversations import ConversationState, ConversationStore, NewEvent
@@ -25,6 +26,7 @@ class Services:
     files: FileStore
     citizens: CitizenStore
     handoffs: HandoffService
+    staff_events: StaffEvents  # caseworker channels hear of requests and live messages after the turn commits
     catalog: Catalog
     buttons: ButtonSets
     clock: Callable[[], datetime]
@@ -43,6 +45,8 @@ class Ctx:
     state: Any = None  # the active flow's typed state (a pydantic model), None without an active flow
     out: list[OutMessage] = field(default_factory=list)
     events: list[NewEvent] = field(default_factory=list)
+    answered_step: bool = False  # the message answered a free-text step (e.g. a phone number)
+    staff: list[StaffEvent] = field(default_factory=list)  # published once the turn is saved
 
     @property
     def texts(self) -> Texts:

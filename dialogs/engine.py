@@ -10,6 +10,7 @@ from dialogs.router import Router
 from dialogs.safety import SafetyNet
 from dialogs.turn import Turn
 from nlu.client import Nlu, NluResult, NluUnavailable, make_payload, parse_payload
+from services.inbox import StaffEvent
 from services.outgoing import Button, Rendered, Renderer, to_json
 from services.redact import redact
 from store.conversations import ConversationState, NewEvent, TurnRecord
@@ -58,6 +59,8 @@ class Engine:
             await self._run(ctx)
             if not await self._save(ctx):  # the citizen deleted everything: answer, but store nothing
                 return [self._renderer.render(m, convo.locale) for m in ctx.out]
+            for event in ctx.staff:  # committed first, then caseworkers are told
+                await self._services.staff_events.publish(event)
             if not take:
                 return []
             pending = await self._outbox.take(convo.id, self._services.clock())
@@ -100,8 +103,10 @@ class Engine:
                                        if nlu.intent else None, "fallback": nlu.fallback, "payload": nlu.payload,
                                        "flow": convo.flow, "channel": convo.channel, "locale": texts.locale,
                                        "mode": convo.mode})
-        record = TurnRecord(redact(ctx.turn.text.strip()[: self._limits.max_chars]), nlu.intent or None,
-                            nlu.confidence if nlu.intent else None, transcript,
+        # The transcript keeps an intent only when it was understood as one (summaries list them as topics).
+        understood = nlu.intent if nlu.intent and not nlu.fallback and not ctx.answered_step else None
+        record = TurnRecord(redact(ctx.turn.text.strip()[: self._limits.max_chars]), understood,
+                            nlu.confidence if understood else None, transcript,
                             [("reply", to_json(m)) for m in ctx.out], [turn_event, *ctx.events])
         return await self._services.conversations.save_turn(convo, record)
 
@@ -130,9 +135,13 @@ class Engine:
         if result.intent == CRISIS:  # at any confidence, until the safety issue's calibrated decision
             await self._crisis(ctx)
             return
-        if ctx.convo.mode == "human":
-            return  # a caseworker has the conversation: the message is in the transcript for them
+        if ctx.convo.mode == "human":  # a caseworker has the conversation: the message goes to them
+            handoff = await self._services.handoffs.open_for(ctx.convo.id)
+            if handoff is not None:
+                ctx.staff.append(StaffEvent("citizen_message", handoff.id, redact(ctx.nlu.text)))
+            return
         if free_text and active is not None and await active.resume(ctx):
+            ctx.answered_step = True  # an answer to the step's question, not a request
             return
         flow = self._router.for_intent(ctx, result.intent)
         interrupting = self._router.interrupts(result.intent) and (result.payload or not result.fallback)
@@ -154,6 +163,9 @@ class Engine:
         assert crisis is not None
         await crisis.start(ctx)
         await self._services.handoffs.raise_priority(ctx.convo.id)
+        handoff = await self._services.handoffs.open_for(ctx.convo.id)
+        if handoff is not None:  # a caseworker on it must see the crisis at once
+            ctx.staff.append(StaffEvent("citizen_message", handoff.id, redact(ctx.nlu.text)))
 
     def _clarify(self, ctx: Ctx) -> None:
         """Unsure: the two most likely intents as buttons, plus 'something else' and a person."""

@@ -6,6 +6,7 @@ from dialogs.flows.booking import BookFlow
 from dialogs.flows.handoff import CancelHandoffFlow, CrisisFlow, HandoffFlow
 from dialogs.flows.meetings import CancelFlow, ListFlow, MoveFlow
 from dialogs.flows.privacy import DeleteDataFlow, PrivacyFlow
+from dialogs.flows.rating import RateFlow
 from dialogs.flows.sickness import SicknessFlow
 from dialogs.buttons import Answer
 
@@ -43,5 +44,5 @@ class Router:
 def build_router(answers: dict[str, Answer]) -> Router:
     """The assistant's flows, one per feature; the data-driven answers are the catch-all."""
     flows: list[Flow] = [CrisisFlow(), HandoffFlow(), CancelHandoffFlow(), PrivacyFlow(), DeleteDataFlow(),
-                         BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow()]
+                         BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow(), RateFlow()]
     return Router(flows, BasicAnswers(), answers)

@@ -1,7 +1,7 @@
 """Self-booking of samtaler: free slots, book, move, cancel, list. The database guards double booking."""
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Callable, Iterable
 
 from sqlalchemy import and_, select, update
@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import joinedload
 
 from services.dates import TimeWish
+from services.dates_format import local_datetime
 from services.municipality import Municipality
 from store.models import Booking, Slot
 
@@ -188,5 +189,16 @@ class BookingService:
                 select(Booking).join(Booking.slot).options(joinedload(Booking.slot).joinedload(Slot.caseworker))
                 .where(and_(Booking.citizen_id == citizen_id, Booking.status == ACTIVE,
                             Slot.starts_at >= self._clock()))
+                .order_by(Slot.starts_at))).all()
+        return [booking_view(b) for b in rows]
+
+    async def on_day(self, day: date) -> list[BookingView]:
+        """Active bookings of this municipality on a local calendar day (the inbox's 'today')."""
+        start = local_datetime(day, time(0))
+        async with self._sessions() as s:
+            rows = (await s.scalars(
+                select(Booking).join(Booking.slot).options(joinedload(Booking.slot).joinedload(Slot.caseworker))
+                .where(Booking.status == ACTIVE, Slot.municipality == self.municipality.key,
+                       Slot.starts_at >= start, Slot.starts_at < start + timedelta(days=1))
                 .order_by(Slot.starts_at))).all()
         return [booking_view(b) for b in rows]

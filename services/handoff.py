@@ -1,13 +1,20 @@
 """Handoff to a person: request, claim, close, cancel; the summary a caseworker acts on (redacted text only)."""
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Protocol
 
+from services.opening_hours import OpeningHours, Wait, expected_wait
 from services.redact import redact
 from store.conversations import StoredMessage
-from store.handoffs import HandoffStore, HandoffView
+from store.handoffs import Contact, HandoffStore, HandoffView
 
 CRISIS_PRIORITY = 1
+DEFAULT_MINUTES_PER_REQUEST = 10.0  # until there are claims to measure
+RISK_INTENTS = {"crisis": "caseworker.risk_crisis", "sickness": "caseworker.risk_sickness",
+                "complaint": "caseworker.risk_complaint"}
+CONTACT_LINES = {"chat": "caseworker.contact_chat", "phone": "caseworker.contact_phone",
+                 "callback": "caseworker.contact_callback"}
 
 
 class Labels(Protocol):
@@ -18,20 +25,46 @@ class Labels(Protocol):
     def has(self, key: str) -> bool: ...
 
 
+@dataclass(frozen=True)
+class CaseContext:
+    """What the summary says beyond the conversation: the citizen's own data, rendered by the caller."""
+
+    bookings: list[str] = field(default_factory=list)  # "ons. 25. nov. kl. 10:00: Jobsamtale, telefon"
+    cv_status: str | None = None
+    callback_text: str | None = None  # the callback time as the caseworker reads it
+
+
 def build_summary(texts: Labels, reason: str, history: list[StoredMessage], citizen_words: str | None,
-                  locale: str) -> str:
-    """Reason, the citizen's own words, topics, language and the recent conversation; all redacted."""
-    asked = [m.intent for m in history if m.direction == "in" and m.intent]
-    topics = ", ".join(dict.fromkeys(texts.get(f"intent_labels.{i}") for i in asked
-                                     if texts.has(f"intent_labels.{i}")))
+                  locale: str, contact: Contact = Contact(), case: CaseContext = CaseContext()) -> str:
+    """Readable in 20 seconds: reason in the citizen's words, risk, topics, bookings, contact, language, last messages.
+
+    Everything is redacted; without consent only the reason and how to make contact are shared.
+    """
     reason_text = texts.get(f"caseworker.reasons.{reason}") if texts.has(f"caseworker.reasons.{reason}") else reason
     lines = [texts.get("caseworker.reason", reason=reason_text)]
     if citizen_words:
         lines.append(texts.get("caseworker.last", text=redact(citizen_words)))
-    lines += [texts.get("caseworker.topics", topics=topics or "-"), texts.get("caseworker.language", locale=locale),
-              texts.get("caseworker.history")]
-    who = {"in": texts.get("caseworker.citizen"), "out": texts.get("caseworker.bot")}
-    lines += [f"{who[m.direction]}: {redact(m.text)}" for m in history]
+    method = texts.get(CONTACT_LINES[contact.method], phone=contact.phone or "-", when=case.callback_text or "-")
+    if contact.consent:
+        asked = [m.intent for m in history if m.direction == "in" and m.intent]
+        risks = [texts.get(RISK_INTENTS[i]) for i in dict.fromkeys(asked) if i in RISK_INTENTS]
+        if reason == "crisis" and texts.get("caseworker.risk_crisis") not in risks:
+            risks.insert(0, texts.get("caseworker.risk_crisis"))
+        topics = ", ".join(dict.fromkeys(texts.get(f"intent_labels.{i}") for i in asked
+                                         if texts.has(f"intent_labels.{i}")))
+        lines += [texts.get("caseworker.risks", risks=", ".join(risks) or "-"),
+                  texts.get("caseworker.topics", topics=topics or "-"),
+                  texts.get("caseworker.bookings", bookings="; ".join(case.bookings) or "-")]
+        if case.cv_status:
+            lines.append(texts.get("caseworker.cv", status=case.cv_status))
+    lines += [texts.get("caseworker.contact", method=method), texts.get("caseworker.language", locale=locale)]
+    if contact.consent:
+        lines.append(texts.get("caseworker.history"))
+        who = {"in": texts.get("caseworker.citizen"), "out": texts.get("caseworker.bot"),
+               "cw": texts.get("caseworker.caseworker")}
+        lines += [f"{who.get(m.direction, m.direction)}: {redact(m.text)}" for m in history[-8:]]
+    else:
+        lines.append(texts.get("caseworker.no_consent"))
     return "\n".join(lines)
 
 
@@ -48,16 +81,17 @@ class HandoffService:
         self._store, self._texts, self._clock = store, texts, clock
 
     async def request(self, conversation_id: str, reason: str, history: list[StoredMessage],
-                      citizen_words: str | None, locale: str) -> Requested:
+                      citizen_words: str | None, locale: str, contact: Contact = Contact(),
+                      case: CaseContext = CaseContext()) -> Requested:
         """Open a request; if one is open, a crisis raises its priority and the existing one is returned."""
-        summary = build_summary(self._texts, reason, history, citizen_words, locale)
+        summary = build_summary(self._texts, reason, history, citizen_words, locale, contact, case)
         priority = CRISIS_PRIORITY if reason == "crisis" else 0
-        created = await self._store.create(conversation_id, reason, summary, priority)
+        created = await self._store.create(conversation_id, reason, summary, priority, contact)
         if created is not None:
             return Requested(created, True)
         existing = await self._store.open_for(conversation_id)
         if existing is None:  # closed between the insert and the read: try once more
-            created = await self._store.create(conversation_id, reason, summary, priority)
+            created = await self._store.create(conversation_id, reason, summary, priority, contact)
             if created is None:
                 raise RuntimeError("handoff could not be created or found")
             return Requested(created, True)
@@ -67,6 +101,12 @@ class HandoffService:
 
     async def open_for(self, conversation_id: str) -> HandoffView | None:
         return await self._store.open_for(conversation_id)
+
+    async def expected_wait(self, handoff: HandoffView, hours: OpeningHours) -> Wait:
+        """From the queue: the requests ahead of this one times the recent median time to claim."""
+        minutes = await self._store.recent_claim_minutes()
+        per_request = statistics.median(minutes) if minutes else DEFAULT_MINUTES_PER_REQUEST
+        return expected_wait(hours, self._clock(), await self._store.ahead_of(handoff.id), per_request)
 
     async def raise_priority(self, conversation_id: str) -> None:
         """A crisis message while waiting or talking to a person puts the request first in the queue."""

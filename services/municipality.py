@@ -5,6 +5,8 @@ from typing import Any
 
 import yaml
 
+from services.opening_hours import OpeningHours
+
 DATA = Path(__file__).resolve().parent / "data" / "municipalities"
 
 
@@ -35,6 +37,7 @@ class Municipality:
     meeting_types: dict[str, MeetingType]
     modes: dict[str, dict[str, str]]  # mode -> label per language
     demo: dict[str, Any]
+    opening_hours: OpeningHours
 
     @classmethod
     def load(cls, key: str) -> "Municipality":
@@ -47,7 +50,7 @@ class Municipality:
                  for k, v in raw["meeting_types"].items()}
         modes = {k: _labels(v) for k, v in raw["modes"].items()}
         return cls(key, raw["name"], raw["location"], int(raw["selvbook_days"]), types, modes,
-                   raw.get("demo") or {})
+                   raw.get("demo") or {}, OpeningHours.parse(raw.get("opening_hours") or {}))
 
 
 def load_all() -> dict[str, Municipality]:

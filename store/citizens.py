@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from store.models import Base, Booking, Citizen, Conversation
 
 # Tables that hold nothing about a citizen: the job centre's own calendar and caseworkers.
-NOT_CITIZEN_DATA = frozenset({"caseworkers", "slots", "button_payloads", "alembic_version"})
+NOT_CITIZEN_DATA = frozenset({"caseworkers", "slots", "button_payloads", "alembic_version", "staff_accounts",
+                              "staff_sessions", "login_attempts"})
 ROOTS = {"citizens": "id", "conversations": "citizen_id"}
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -126,12 +126,20 @@ class ConversationStore:
             s.add_all(Event(conversation_id=convo.id, anon_id=convo.anon_id, kind=e.kind, data=e.data)
                       for e in events)
 
-    async def recent_messages(self, conversation_id: str, limit: int = 12) -> list[StoredMessage]:
-        """The last messages, oldest first (for handoff summaries)."""
+    async def recent_messages(self, conversation_id: str, limit: int = 12,
+                              upto_id: int | None = None) -> list[StoredMessage]:
+        """The last messages (up to a message id, if given), oldest first (for handoff summaries)."""
+        query = select(Message).where(Message.conversation_id == conversation_id)
+        if upto_id is not None:
+            query = query.where(Message.id <= upto_id)
         async with self._sessions() as s:
-            rows = (await s.scalars(select(Message).where(Message.conversation_id == conversation_id)
-                                    .order_by(Message.id.desc()).limit(limit))).all()
+            rows = (await s.scalars(query.order_by(Message.id.desc()).limit(limit))).all()
         return [StoredMessage(m.direction, m.text, m.intent, m.created_at) for m in reversed(rows)]
+
+    async def last_message_id(self, conversation_id: str) -> int:
+        async with self._sessions() as s:
+            return int(await s.scalar(select(func.max(Message.id)).where(
+                Message.conversation_id == conversation_id)) or 0)
 
     async def set_mode(self, conversation_id: str, mode: str) -> None:
         async with self._sessions.begin() as s:

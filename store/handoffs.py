@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -10,6 +10,16 @@ from store.models import Conversation, Handoff
 
 REQUESTED, CLAIMED, CLOSED, CANCELLED = "requested", "claimed", "closed", "cancelled"
 OPEN = (REQUESTED, CLAIMED)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """How the citizen wants to be reached; the phone number is stored on the handoff only."""
+
+    method: str = "chat"  # chat | phone | callback
+    phone: str | None = None
+    callback_at: datetime | None = None
+    consent: bool = True  # may the caseworker see the conversation summary
 
 
 @dataclass(frozen=True)
@@ -36,12 +46,15 @@ class HandoffStore:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
 
-    async def create(self, conversation_id: str, reason: str, summary: str, priority: int) -> HandoffView | None:
+    async def create(self, conversation_id: str, reason: str, summary: str, priority: int,
+                     contact: Contact | None = None) -> HandoffView | None:
         """A new request; None when the conversation already has an open one (a partial unique index)."""
+        c = contact or Contact()
         try:
             async with self._sessions.begin() as s:
-                row = Handoff(conversation_id=conversation_id, reason=reason, summary=summary,
-                              priority=priority, status=REQUESTED)
+                row = Handoff(conversation_id=conversation_id, reason=reason, summary=summary, priority=priority,
+                              status=REQUESTED, contact=c.method, phone=c.phone, callback_at=c.callback_at,
+                              consent=c.consent)
                 s.add(row)
                 await s.flush()
                 return _view(row)
@@ -102,3 +115,21 @@ class HandoffStore:
             rows = (await s.scalars(select(Handoff).where(Handoff.status.in_(statuses))
                                     .order_by(Handoff.priority.desc(), Handoff.created_at, Handoff.id))).all()
         return [_view(h) for h in rows]
+
+    async def ahead_of(self, handoff_id: int) -> int:
+        """Waiting requests that come before this one (higher priority, or as urgent and older)."""
+        async with self._sessions() as s:
+            me = await s.get(Handoff, handoff_id)
+            if me is None:
+                return 0
+            return int(await s.scalar(select(func.count()).select_from(Handoff).where(
+                Handoff.status == REQUESTED, Handoff.id != me.id,
+                or_(Handoff.priority > me.priority,
+                    and_(Handoff.priority == me.priority, Handoff.created_at <= me.created_at)))) or 0)
+
+    async def recent_claim_minutes(self, limit: int = 20) -> list[float]:
+        """Minutes from request to claim of the latest claimed handoffs (for the expected wait)."""
+        async with self._sessions() as s:
+            rows = (await s.execute(select(Handoff.created_at, Handoff.claimed_at).where(
+                Handoff.claimed_at.is_not(None)).order_by(Handoff.claimed_at.desc()).limit(limit))).all()
+        return [(claimed - created).total_seconds() / 60 for created, claimed in rows]

@@ -79,6 +79,14 @@ class Handoff(Base):
     closed_at: Mapped[datetime | None]
     end_status: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # How the citizen wants to be contacted: chat | phone | callback. The phone number lives only here
+    # (never in messages or events) and goes with the citizen.
+    contact: Mapped[str] = mapped_column(String(10), default="chat")
+    phone: Mapped[str | None] = mapped_column(String(40))
+    callback_at: Mapped[datetime | None]
+    consent: Mapped[bool] = mapped_column(default=True)  # may the caseworker see the conversation summary
+    forwarded_to: Mapped[str | None] = mapped_column(String(200))
+    notified_at: Mapped[datetime | None]  # posted to the caseworkers' Telegram group
 
 
 class Caseworker(Base):
@@ -188,3 +196,60 @@ class ButtonPayload(Base):
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StaffAccount(Base):
+    """A caseworker's login for the inbox (bin/caseworker add); only a slow salted hash of the password."""
+
+    __tablename__ = "staff_accounts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StaffSession(Base):
+    """A logged-in inbox session; the cookie holds the token, the table only its hash."""
+
+    __tablename__ = "staff_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("staff_accounts.id", ondelete="CASCADE"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class LoginAttempt(Base):
+    """A failed login, by a hash of the e-mail and of the client address; counted for the rate limit."""
+
+    __tablename__ = "login_attempts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class HandoffNote(Base):
+    """A caseworker's private note on a handoff (never shown to the citizen)."""
+
+    __tablename__ = "handoff_notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    handoff_id: Mapped[int] = mapped_column(ForeignKey("handoffs.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(Text)  # redacted
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who did what to a citizen's case, when. Kept when the citizen is deleted (then linked to no one)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoffs.id", ondelete="SET NULL"))
+    conversation_id: Mapped[str | None] = mapped_column(ForeignKey("conversations.id", ondelete="SET NULL"),
+                                                        index=True)
+    detail: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

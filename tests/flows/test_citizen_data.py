@@ -5,6 +5,7 @@ from store.citizens import citizen_links, unclassified_tables, unsafe_links
 from store.models import Base, Event
 from tests.flows.booking_fixtures import publish
 from tests.flows.helpers import payloads, say
+from tests.flows.test_handoff import ask_person
 
 
 def test_every_table_is_linked_to_a_citizen_or_declared_free_of_citizen_data():
@@ -31,7 +32,7 @@ async def test_export_holds_every_linked_table_and_deletion_empties_them(engine,
     offer = await say(engine, "jeg vil booke en jobsamtale på telefon")
     await say(engine, next(p for p in payloads(offer) if p.startswith("/pick_slot")))
     await say(engine, "ja")
-    await say(engine, "jeg vil tale med et menneske")
+    await ask_person(engine)
     citizen_id = (await services.conversations.load("test:t1")).citizen_id
     data = await services.citizens.export(citizen_id)
     for table in ("citizens", "conversations", "messages", "bookings", "files", "handoffs", "events", "outbox"):

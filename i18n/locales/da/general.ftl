@@ -16,13 +16,6 @@ crisis =
     Er du i fare lige nu, så ring 112.
     Har du tanker om selvmord, så ring til Livslinien på 70 201 201. De er der for dig.
     Jeg er en chatbot. Vil du tale med en medarbejder her?
-handoff-recorded = Jeg har sendt din besked videre til en medarbejder. Du bliver kontaktet, typisk inden for 2 hverdage. Har du travlt, så ring til jobcentret.
-handoff-crisis_recorded = Jeg har bedt en medarbejder om at kontakte dig hurtigst muligt. Er du i fare, så ring 112. Livslinien: 70 201 201.
-handoff-already_open = Du har allerede bedt om at blive kontaktet. En medarbejder vender tilbage.
-# NEW (draft copy): withdrawing a request that no caseworker has taken yet.
-handoff-withdraw = Træk min henvendelse tilbage
-handoff-withdrawn = Din henvendelse er trukket tilbage. Skriv bare igen, hvis du får brug for hjælp.
-handoff-nothing_to_withdraw = Der er ingen henvendelse at trække tilbage. Er en medarbejder allerede i gang, så ring til jobcentret.
 
 # A value shown as it is (a configured label, a date) where the code needs a text, e.g. a button title.
 common-value = { $value }
