@@ -7,7 +7,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help app-env rasa-env spacy envs setup train run chat test test-fast validate eval eval-all bench \
+.PHONY: help app-env rasa-env spacy envs setup train run chat test browser test-fast validate eval eval-all bench \
         system-deps clean
 
 help:  ## list the targets
@@ -68,8 +68,10 @@ run: setup  ## start the assistant: web chat on http://127.0.0.1:$${PORT:-8000}
 chat: setup  ## chat in the terminal
 	@$(PY) -m bot chat
 
-validate: envs  ## rasa data validate
-	@cd nlu && ../.venv-rasa/bin/rasa data validate --data data --domain domain.yml --config ../config.yml
+validate: envs  ## rasa data validate (its many "not used in any story" warnings go to var/log/validate.log)
+	@mkdir -p var/log; cd nlu && if ../.venv-rasa/bin/rasa data validate --data data --domain domain.yml \
+	  --config ../config.yml > ../var/log/validate.log 2>&1; then echo "Rasa-data: gyldige (detaljer i var/log/validate.log)"; \
+	  else tail -30 ../var/log/validate.log; echo "Rasa-data: FEJL (hele loggen: var/log/validate.log)"; exit 1; fi
 
 # System packages the tests use: Debian's Chromium (browser test) and a PostgreSQL server (concurrency test).
 system-deps:  ## install Chromium and PostgreSQL from Debian if missing (needs root)
@@ -82,6 +84,9 @@ system-deps:  ## install Chromium and PostgreSQL from Debian if missing (needs r
 
 test: setup system-deps validate  ## set up, train if needed, run all tests
 	@$(PY) -m pytest -q
+
+browser: setup system-deps  ## only the browser tests (citizen page and inbox in Debian's Chromium)
+	@$(PY) -m pytest -q -m browser
 
 test-fast: envs  ## unit and flow tests only (no model, no browser)
 	@$(PY) -m pytest -q tests/unit tests/flows

@@ -17,7 +17,7 @@ async def test_chat_in_a_real_browser(client, tmp_path):
     from playwright.async_api import async_playwright, expect
 
     if not shutil.which("chromium"):
-        pytest.fail("Chromium is not installed: `make browser` installs Debian's chromium")
+        pytest.fail("Chromium is not installed: `make browser` (or `make system-deps`) installs Debian's chromium")
     url = str(client.server.make_url("/"))
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)

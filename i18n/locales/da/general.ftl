@@ -21,4 +21,8 @@ crisis =
 common-value = { $value }
 
 # Terminal chat (make chat): a number that is not one of the buttons shown.
-terminal-not_a_button = ({ $number } er ikke en af knapperne. Skriv et tal fra 1 til { $count }, eller skriv med ord.)
+terminal-not_a_button =
+    ({ $number } er ikke en af knapperne. { $count ->
+        [one] Skriv 1
+       *[other] Skriv et tal fra 1 til { $count }
+    }, eller skriv med ord.)
