@@ -42,15 +42,19 @@ class OutboxStore:
             return row.id
 
     async def take(self, conversation_id: str, now: datetime | None = None) -> list[Pending]:
-        """Undelivered messages of a conversation, marked delivered in the same transaction (web, terminal)."""
+        """Undelivered messages of a conversation, marked delivered by the same statement (web, terminal).
+
+        One UPDATE ... RETURNING: two takers at once (the page's poll and a turn) can never both get
+        a message, on SQLite as on PostgreSQL.
+        """
         async with self._sessions.begin() as s:
-            rows = (await s.execute(_pending_query().where(Outbox.conversation_id == conversation_id)
-                                    .with_for_update(of=Outbox))).all()
-            if rows:
-                await s.execute(update(Outbox).where(Outbox.id.in_([r.id for r in rows]),
-                                                     Outbox.delivered_at.is_(None))
-                                .values(delivered_at=now or utcnow()))
-        return [Pending(r.id, r.conversation_id, r.kind, r.body, r.locale, r.attempts) for r in rows]
+            taken = (await s.execute(update(Outbox).where(Outbox.conversation_id == conversation_id,
+                                                          Outbox.delivered_at.is_(None))
+                                     .values(delivered_at=now or utcnow())
+                                     .returning(Outbox.id, Outbox.kind, Outbox.body, Outbox.attempts))).all()
+            locale = await s.scalar(select(Conversation.locale).where(Conversation.id == conversation_id))
+        return [Pending(r.id, conversation_id, r.kind, r.body, locale or "da", r.attempts)
+                for r in sorted(taken, key=lambda r: r.id)]
 
     async def pending(self, channel: str, now: datetime, conversation_id: str | None = None,
                       limit: int = 200) -> list[Pending]:
