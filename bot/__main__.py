@@ -18,11 +18,12 @@ from bot.settings import Settings
 from bot.settings import ROOT
 from bot.telegram import build_bot, build_dispatcher, push_outbox, run_polling
 from bot.telegram_delivery import Delivery
+from bot.telegram_group import attach_group
 from bot.terminal import chat
 from bot.web import build_web_app
 from bot.wiring import Assistant, assemble, utc_clock
 from services.outgoing import OutMessage, Text
-from store.db import migrate
+from store.db import make_sessions, migrate
 
 
 async def serve(settings: Settings) -> None:
@@ -47,6 +48,10 @@ async def serve(settings: Settings) -> None:
             bot = build_bot(settings.telegram_bot_token.get_secret_value(), settings.telegram_api_url)
             delivery = telegram_delivery(assistant, bot)
             dp = build_dispatcher(assistant.engine, delivery)
+            if settings.telegram_caseworker_chat_id is not None:  # the caseworkers' group: requests, claims, relay
+                group = attach_group(dp, bot, assistant.inbox, make_sessions(assistant.db), utc_clock,
+                                     settings.telegram_caseworker_chat_id)
+                tasks.append(asyncio.create_task(group.run(stop)))
             tasks.append(asyncio.create_task(run_polling(bot, dp, stop)))
             tasks.append(asyncio.create_task(delivery.run(stop)))  # retries, and messages other workers queued
             on_queued = partial(push_outbox, delivery)

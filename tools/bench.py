@@ -69,7 +69,7 @@ async def main() -> dict:
         with tempfile.TemporaryDirectory() as tmp:
             settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp}/bench.db", nlu_url=url)
             async with assemble(settings) as a:
-                app = build_web_app(a.engine, a.store, a.healthy, a.services.texts)
+                app = build_web_app(a.engine, a.outbox, a.services.files, a.renderer, a.services.catalog, a.healthy)
                 async with TestClient(TestServer(app)) as client:
                     lat = []
                     for i in range(200):
