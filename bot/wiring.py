@@ -113,7 +113,7 @@ def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalit
         bookings={k: BookingService(sessions, m, rules, clock) for k, m in municipalities.items()})
     outbox, renderer = OutboxStore(sessions), Renderer(catalog, format_datetime)
     engine = Engine(nlu, build_router(buttons.answers), SafetyNet.load(), services, TurnGate(sessions),
-                    outbox, renderer, Limits(max_chars))
+                    renderer, Limits(max_chars))
     inbox = Inbox(handoffs, handoff_store, CaseworkStore(sessions), outbox, clock, staff_events)
     return Core(engine, services, outbox, renderer, inbox)
 

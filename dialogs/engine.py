@@ -1,6 +1,7 @@
 """The dialog engine: one turn at a time per conversation; global rules first, then the active flow, then the intent."""
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from pydantic import ValidationError
 
@@ -14,7 +15,7 @@ from services.inbox import StaffEvent
 from services.outgoing import Button, Rendered, Renderer, to_json
 from services.redact import redact
 from store.conversations import ConversationState, NewEvent, TurnRecord
-from store.outbox import OutboxStore
+from store.outbox import Pending
 from store.turns import TurnGate
 
 log = logging.getLogger(__name__)
@@ -33,9 +34,9 @@ class Engine:
     """Channel-independent: every channel and every end-to-end test goes through handle()."""
 
     def __init__(self, nlu: Nlu, router: Router, safety: SafetyNet, services: Services, gate: TurnGate,
-                 outbox: OutboxStore, renderer: Renderer, limits: Limits = Limits()) -> None:
+                 renderer: Renderer, limits: Limits = Limits()) -> None:
         self._nlu, self._router, self._safety, self._services = nlu, router, safety, services
-        self._gate, self._outbox, self._renderer, self._limits = gate, outbox, renderer, limits
+        self._gate, self._renderer, self._limits = gate, renderer, limits
 
     async def handle(self, turn: Turn, take: bool = True) -> list[Rendered]:
         """Run one turn after the earlier turns of its conversation; its messages are stored in the outbox.
@@ -49,7 +50,7 @@ class Engine:
         async def ensure() -> None:
             await conversations.ensure(turn.conversation_id, turn.channel, self._services.default_municipality)
 
-        async with self._gate.turn(turn.conversation_id, prepare=ensure):
+        async with self._gate.turn(turn.conversation_id, prepare=ensure) as ticket:
             convo = await conversations.load(turn.conversation_id)
             if convo is None:  # deleted while this turn waited ("slet mine data" in the turn before)
                 await ensure()
@@ -57,14 +58,12 @@ class Engine:
                 assert convo is not None
             ctx = self._context(turn, convo)
             await self._run(ctx)
-            if not await self._save(ctx):  # the citizen deleted everything: answer, but store nothing
+            taken = await self._save(ctx, ticket, self._services.clock() if take else None)
+            if taken is None:  # the citizen deleted everything: answer, but store nothing
                 return [self._renderer.render(m, convo.locale) for m in ctx.out]
-            for event in ctx.staff:  # committed first, then caseworkers are told
-                await self._services.staff_events.publish(event)
-            if not take:
-                return []
-            pending = await self._outbox.take(convo.id, self._services.clock())
-        return [self._renderer.render_stored(p.body, p.locale) for p in pending]
+        for event in ctx.staff:  # committed first, then caseworkers are told
+            await self._services.staff_events.publish(event)
+        return [self._renderer.render_stored(p.body, p.locale) for p in taken]
 
     def buttons(self, name: str) -> tuple[Button, ...]:
         """A named button set (channels use 'person' in their own error reply)."""
@@ -94,7 +93,7 @@ class Engine:
         else:
             await self._route(ctx, text)
 
-    async def _save(self, ctx: Ctx) -> bool:
+    async def _save(self, ctx: Ctx, ticket: int, take_at: datetime | None) -> list[Pending] | None:
         convo, nlu = ctx.convo, ctx.nlu
         convo.state = ctx.state.model_dump(mode="json") if ctx.state is not None and convo.flow else {}
         texts = self._services.catalog.get(convo.locale)
@@ -108,7 +107,7 @@ class Engine:
         record = TurnRecord(redact(ctx.turn.text.strip()[: self._limits.max_chars]), understood,
                             nlu.confidence if understood else None, transcript,
                             [("reply", to_json(m)) for m in ctx.out], [turn_event, *ctx.events])
-        return await self._services.conversations.save_turn(convo, record)
+        return await self._services.conversations.save_turn(convo, record, ticket, take_at)
 
     async def _route(self, ctx: Ctx, text: str) -> None:
         if self._safety.is_crisis(text):

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from store.models import Citizen, Conversation, Event, Message, Outbox, TurnTicket
+from store.outbox import Pending, take_in
 
 
 @dataclass
@@ -94,8 +95,12 @@ class ConversationStore:
             row = await s.get(Conversation, conversation_id)
             return _view(row) if row else None
 
-    async def save_turn(self, convo: ConversationState, record: TurnRecord) -> bool:
-        """Persist state, transcript, outgoing messages and events together; False if the conversation is gone.
+    async def save_turn(self, convo: ConversationState, record: TurnRecord, ticket: int | None = None,
+                        take_at: datetime | None = None) -> list[Pending] | None:
+        """Persist state, transcript, outgoing messages and events together; None if the conversation is gone.
+
+        In the same commit the turn leaves the line (its ticket) and, with take_at, takes the
+        conversation's undelivered messages (web, terminal): one write transaction per turn.
 
         The UPDATE is conditional on the version the turn started from, so a turn that raced
         another (which the turn gate prevents) writes nothing instead of overwriting it.
@@ -105,7 +110,7 @@ class ConversationStore:
             if exists is None:  # deleted during this turn ("slet mine data"): only anonymous events remain
                 s.add_all(Event(conversation_id=None, anon_id=convo.anon_id, kind=e.kind, data=e.data)
                           for e in record.events)
-                return False
+                return None
             result = await s.execute(
                 update(Conversation).where(Conversation.id == convo.id, Conversation.version == convo.version)
                 .values(flow=convo.flow, state=convo.state, locale=convo.locale,
@@ -118,8 +123,12 @@ class ConversationStore:
             s.add_all(Event(conversation_id=convo.id, anon_id=convo.anon_id, kind=e.kind, data=e.data)
                       for e in record.events)
             s.add_all(Outbox(conversation_id=convo.id, kind=kind, body=body) for kind, body in record.outgoing)
+            if ticket is not None:
+                await s.execute(delete(TurnTicket).where(TurnTicket.id == ticket))
+            await s.flush()
+            taken = await take_in(s, convo.id, convo.locale, take_at) if take_at is not None else []
             convo.version += 1
-            return True
+            return taken
 
     async def add_events(self, convo: ConversationState, events: Iterable[NewEvent]) -> None:
         async with self._sessions.begin() as s:

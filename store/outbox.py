@@ -48,13 +48,10 @@ class OutboxStore:
         a message, on SQLite as on PostgreSQL.
         """
         async with self._sessions.begin() as s:
-            taken = (await s.execute(update(Outbox).where(Outbox.conversation_id == conversation_id,
-                                                          Outbox.delivered_at.is_(None))
-                                     .values(delivered_at=now or utcnow())
-                                     .returning(Outbox.id, Outbox.kind, Outbox.body, Outbox.attempts))).all()
             locale = await s.scalar(select(Conversation.locale).where(Conversation.id == conversation_id))
-        return [Pending(r.id, conversation_id, r.kind, r.body, locale or "da", r.attempts)
-                for r in sorted(taken, key=lambda r: r.id)]
+            return await take_in(s, conversation_id, locale or "da", now or utcnow())
+
+
 
     async def pending(self, channel: str, now: datetime, conversation_id: str | None = None,
                       limit: int = 200) -> list[Pending]:
@@ -87,3 +84,12 @@ class OutboxStore:
         """A failed send: keep it claimed until `at`, then any worker retries it."""
         async with self._sessions.begin() as s:
             await s.execute(update(Outbox).where(Outbox.id == outbox_id).values(claimed_until=at))
+
+
+async def take_in(s: AsyncSession, conversation_id: str, locale: str, now: datetime) -> list[Pending]:
+    """The take, inside a caller's transaction (a turn saves and takes in one commit)."""
+    taken = (await s.execute(update(Outbox).where(Outbox.conversation_id == conversation_id,
+                                                  Outbox.delivered_at.is_(None))
+                             .values(delivered_at=now)
+                             .returning(Outbox.id, Outbox.kind, Outbox.body, Outbox.attempts))).all()
+    return [Pending(r.id, conversation_id, r.kind, r.body, locale, r.attempts) for r in sorted(taken, key=lambda r: r.id)]

@@ -63,7 +63,7 @@ class NoteFlow(Flow):
 async def test_a_free_text_step_takes_menu_as_an_answer_but_crisis_still_comes_first(core, fake_nlu, sessions):
     c = core
     router = Router([NoteFlow()], BasicAnswers(), c.services.buttons.answers)
-    engine = Engine(fake_nlu, router, SafetyNet.load(), c.services, TurnGate(sessions), c.outbox, c.renderer)
+    engine = Engine(fake_nlu, router, SafetyNet.load(), c.services, TurnGate(sessions), c.renderer)
     await say(engine, "/note")
     assert texts_of(await say(engine, "menu og slet")) == "Noteret: menu og slet"
     await say(engine, "/note")
