@@ -104,10 +104,22 @@ class Engine:
                                        "mode": convo.mode})
         # The transcript keeps an intent only when it was understood as one (summaries list them as topics).
         understood = nlu.intent if nlu.intent and not nlu.fallback and not ctx.answered_step else None
-        record = TurnRecord(redact(ctx.turn.text.strip()[: self._limits.max_chars]), understood,
+        record = TurnRecord(await self._inbound(ctx), understood,
                             nlu.confidence if understood else None, transcript,
                             [("reply", to_json(m)) for m in ctx.out], [turn_event, *ctx.events])
         return await self._services.conversations.save_turn(convo, record, ticket, take_at)
+
+    async def _inbound(self, ctx: Ctx) -> str:
+        """The citizen's message for the transcript: redacted text, or '[the button's title]' for a press."""
+        text = ctx.turn.text.strip()[: self._limits.max_chars]
+        if not ctx.nlu.payload:
+            return redact(text)
+        for body in await self._services.conversations.recent_outgoing(ctx.convo.id):
+            for b in body.get("buttons", []):
+                if b.get("payload") == text:
+                    title = self._renderer.render_stored({"text": None, "buttons": [b]}, ctx.convo.locale)
+                    return f"[{title.buttons[0].title}]"
+        return f"[{ctx.nlu.intent}]"
 
     async def _route(self, ctx: Ctx, text: str) -> None:
         if self._safety.is_crisis(text):

@@ -97,7 +97,7 @@ class Inbox:
         if handoff is None:
             return None
         contact, phone, callback_at, _ = await self._casework.contact(handoff_id)
-        await self._casework.audit(actor, "viewed", handoff_id, handoff.conversation_id)
+        await self._casework.audit_once(actor, "viewed", handoff_id, handoff.conversation_id)
         return HandoffDetail(handoff, await self._casework.transcript(handoff.conversation_id, handoff.created_at),
                              await self._casework.notes(handoff_id), contact, phone, callback_at)
 

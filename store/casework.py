@@ -59,6 +59,14 @@ class CaseworkStore:
             s.add(AuditEntry(actor=actor, action=action, handoff_id=handoff_id, conversation_id=conversation_id,
                              detail=detail[:200]))
 
+    async def audit_once(self, actor: str, action: str, handoff_id: int, conversation_id: str) -> None:
+        """An entry only if this actor has none of this action on this handoff (a page polling 'viewed')."""
+        async with self._sessions.begin() as s:
+            seen = await s.scalar(select(AuditEntry.id).where(AuditEntry.actor == actor, AuditEntry.action == action,
+                                                              AuditEntry.handoff_id == handoff_id).limit(1))
+            if seen is None:
+                s.add(AuditEntry(actor=actor, action=action, handoff_id=handoff_id, conversation_id=conversation_id))
+
     async def audit_log(self, limit: int = 200) -> list[AuditEntry]:
         async with self._sessions() as s:
             return list((await s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit))).all())

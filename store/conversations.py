@@ -145,6 +145,12 @@ class ConversationStore:
             rows = (await s.scalars(query.order_by(Message.id.desc()).limit(limit))).all()
         return [StoredMessage(m.direction, m.text, m.intent, m.created_at) for m in reversed(rows)]
 
+    async def recent_outgoing(self, conversation_id: str, limit: int = 6) -> list[dict[str, Any]]:
+        """The latest outgoing message bodies, newest first (to name the button a payload came from)."""
+        async with self._sessions() as s:
+            return list((await s.scalars(select(Outbox.body).where(Outbox.conversation_id == conversation_id)
+                                         .order_by(Outbox.id.desc()).limit(limit))).all())
+
     async def last_message_id(self, conversation_id: str) -> int:
         async with self._sessions() as s:
             return int(await s.scalar(select(func.max(Message.id)).where(

@@ -73,6 +73,7 @@ async def test_the_contract_end_to_end(http, core):
         "Anne Holm (medarbejder): Hej, jeg kigger på det nu."]
     assert await chat(http, "Tak, jeg venter") == []  # to the caseworker, not the bot
     detail = await (await http.get(f"/inbox/api/handoffs/{hid}")).json()
+    assert (detail["messages"][0]["from"], detail["messages"][0]["text"]) == ("citizen", "[Her i chatten]")
     assert [(m["from"], m["text"]) for m in detail["messages"]][-2:] == [
         ("caseworker", "Hej, jeg kigger på det nu."), ("citizen", "Tak, jeg venter")]
     assert (await http.post(f"/inbox/api/handoffs/{hid}/close", json={"end_status": "løst"},
