@@ -114,6 +114,8 @@ class Engine:
         text = ctx.turn.text.strip()[: self._limits.max_chars]
         if not ctx.nlu.payload:
             return redact(text)
+        if text == START:
+            return "[start]"
         for body in await self._services.conversations.recent_outgoing(ctx.convo.id):
             for b in body.get("buttons", []):
                 if b.get("payload") == text:

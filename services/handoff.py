@@ -13,6 +13,9 @@ CRISIS_PRIORITY = 1
 DEFAULT_MINUTES_PER_REQUEST = 10.0  # until there are claims to measure
 RISK_INTENTS = {"crisis": "caseworker.risk_crisis", "sickness": "caseworker.risk_sickness",
                 "complaint": "caseworker.risk_complaint"}
+# Small talk and navigation are no topics a caseworker needs to see.
+NOT_TOPICS = frozenset({"greet", "goodbye", "thanks", "affirm", "deny", "capabilities", "bot_challenge",
+                        "out_of_scope", "human_handoff"})
 CONTACT_LINES = {"chat": "caseworker.contact_chat", "phone": "caseworker.contact_phone",
                  "callback": "caseworker.contact_callback"}
 
@@ -51,7 +54,7 @@ def build_summary(texts: Labels, reason: str, history: list[StoredMessage], citi
         if reason == "crisis" and texts.get("caseworker.risk_crisis") not in risks:
             risks.insert(0, texts.get("caseworker.risk_crisis"))
         topics = ", ".join(dict.fromkeys(texts.get(f"intent_labels.{i}") for i in asked
-                                         if texts.has(f"intent_labels.{i}")))
+                                         if i not in NOT_TOPICS and texts.has(f"intent_labels.{i}")))
         lines += [texts.get("caseworker.risks", risks=", ".join(risks) or "-"),
                   texts.get("caseworker.topics", topics=topics or "-"),
                   texts.get("caseworker.bookings", bookings="; ".join(case.bookings) or "-")]
