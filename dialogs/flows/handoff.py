@@ -25,12 +25,12 @@ SENT = {("chat", True): "handoff.sent_chat_open", ("chat", False): "handoff.sent
         ("phone", True): "handoff.sent_phone_open", ("phone", False): "handoff.sent_phone_closed",
         ("callback", True): "handoff.sent_callback_open", ("callback", False): "handoff.sent_callback_closed"}
 WORDS_FOR_A_REASON = 8  # "jeg vil tale med en medarbejder" alone is no reason; a longer message is
-_PHONE = re.compile(r"^(?:\+?45)?(\d{8})$")
+_PHONE = re.compile(r"^(?:\+?45|0045)?(\d{8})$")
 
 
 def phone_number(text: str) -> str | None:
-    """A Danish phone number (8 digits, optionally +45) written in any grouping, or None."""
-    digits = re.sub(r"[\s\-().]", "", text)
+    """A Danish phone number (8 digits, optionally +45) in any grouping, with words like 'tlf' around it; or None."""
+    digits = re.sub(r"[\s\-().:]", "", re.sub(r"(?i)\b(tlf|telefon|nr|nummer|mobil|mit|er|på)\b\.?", "", text))
     match = _PHONE.match(digits)
     return match.group(1) if match else None
 
@@ -74,7 +74,8 @@ class HandoffFlow(Flow):
                                            for t, key in TOPICS.items()])
 
     def expects_free_text(self, state: HandoffState) -> bool:
-        return state.step in ("reason", "callback", "phone")
+        """Every step: a stressed citizen adds details or types a number instead of pressing a button."""
+        return True
 
     def _ask_consent(self, ctx: Ctx) -> None:
         ctx.state.step = "consent"
@@ -102,14 +103,27 @@ class HandoffFlow(Flow):
             share = nlu.entity("share") if nlu.intent == "handoff_consent" else \
                 {"affirm": True, "deny": False}.get(nlu.intent) if not nlu.fallback else None
             if not isinstance(share, bool):
-                return False
+                if nlu.payload:
+                    return False
+                state.words = f"{state.words} {nlu.text}".strip() if state.words else nlu.text  # more details
+                ctx.say("handoff.noted")
+                self._ask_consent(ctx)
+                return True
             state.consent = share
             self._ask_contact(ctx)
             return True
         if state.step == "contact":
             method = nlu.entity("method") if nlu.intent == "handoff_contact" else None
             if method not in CONTACTS:
-                return False
+                if nlu.payload:
+                    return False
+                number = phone_number(nlu.text)
+                if number is not None:  # typed a number instead of pressing "Ring til mig"
+                    state.contact = "phone"
+                    await self._send(ctx, state, state.topic or "human_handoff", number)
+                    return True
+                self._ask_contact(ctx)
+                return True
             state.contact = method
             if method == "chat":
                 await self._send(ctx, state, state.topic or "human_handoff", None)

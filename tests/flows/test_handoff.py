@@ -1,8 +1,11 @@
 """Handoff lifecycle: requested → claimed → closed / cancelled; summary from redacted text (findings 2 and 3)."""
 import asyncio
 
+import pytest
+
 from sqlalchemy import select
 
+from dialogs.flows.handoff import phone_number
 from store.models import AuditEntry, Conversation, Event, Handoff, Message
 from tests.flows.helpers import payloads, say, texts_of
 
@@ -196,3 +199,26 @@ async def test_caseworker_reply_and_close_reach_the_citizen_with_a_rating(engine
     assert events["rating"] == {"score": 1, "of": "caseworker"}
     assert events["rating_comment"]["text"] == "Hun var sød, mit nr er [telefon]"
     assert audit == ["claimed", "replied", "closed"]
+
+
+async def test_details_at_the_consent_step_are_kept_and_a_typed_number_means_call_me(engine, sessions):
+    """Tried as a stressed citizen: more details instead of yes/no, then a number instead of a button."""
+    await say(engine, "jeg vil tale med et menneske")
+    await say(engine, "min kontanthjælp")
+    replies = await say(engine, "jeg har ikke fået penge og kan ikke betale husleje")
+    assert [r.text for r in replies][0] == "Tak, det kommer med til medarbejderen."
+    assert payloads(replies) == ['/handoff_consent{"share": true}', '/handoff_consent{"share": false}']
+    await say(engine, "ja")
+    replies = await say(engine, "tlf 22 33 44 55")
+    assert texts_of(replies).startswith("Tak. Din henvendelse er sendt. En medarbejder ringer til dig")
+    handoff = await _only_handoff(sessions)
+    assert (handoff.contact, handoff.phone) == ("phone", "22334455")
+    assert "Borgerens besked: min kontanthjælp jeg har ikke fået penge og kan ikke betale husleje" in handoff.summary
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("22 33 44 55", "22334455"), ("tlf 22 33 44 55", "22334455"), ("+45 22334455", "22334455"),
+    ("mit nummer er 22-33-44-55", "22334455"), ("tlf: 22334455", "22334455"), ("0045 22 33 44 55", "22334455"),
+    ("1234", None), ("ring mig", None), ("223344556", None), ("", None)])
+def test_phone_numbers_in_the_citizens_words(text, number):
+    assert phone_number(text) == number

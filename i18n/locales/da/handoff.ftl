@@ -47,3 +47,4 @@ handoff-rate_bad = 👎 Ikke god
 rating-ask_comment = Tak. Vil du skrive kort, hvad der var godt eller dårligt? Du kan også springe over.
 rating-skip = Spring over
 rating-thanks = Tak for din vurdering. Den hjælper os med at blive bedre.
+handoff-noted = Tak, det kommer med til medarbejderen.
