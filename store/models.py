@@ -9,7 +9,11 @@ from store.types import UTCDateTime, utcnow
 
 
 class Base(DeclarativeBase):
-    """Declarative base; naming convention keeps Alembic constraint names stable."""
+    """Declarative base: `datetime` columns are UTCDateTime (stored in UTC, read back aware), dicts are JSON.
+
+    There is no naming convention: unnamed constraints and indexes get the database's default names;
+    those referred to by name (uq_booking_active_slot, ...) are named where they are declared.
+    """
 
     type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}
 

@@ -1,4 +1,4 @@
-"""The TF-IDF + logistic regression model, shared by the Rasa component and the eval baseline."""
+"""The TF-IDF + logistic regression pipeline of the custom intent classifier (the eval baseline is its own)."""
 from typing import Any, Dict, Sequence
 
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -15,9 +15,10 @@ def _lower(text: str) -> str:
 
 
 def lemma_text(text: str, lemmas: Sequence[str], fold_chars: bool = True) -> str:
-    """Join the raw text and its lemmas; the vectorizers split them again.
+    """One document: the text, " || ", its lemmas; build_model's vectorizers split it at the mark again.
 
-    fold_chars=False keeps æ/ø/å (only lowercases): the ablation of the folding.
+    Both parts are folded (lowercase, æ/ø/å/é to ae/oe/aa/e, whitespace collapsed); fold_chars=False only
+    lowercases and collapses whitespace (the ablation of the folding).
     """
     norm = fold if fold_chars else _lower
     return norm(text) + LEMMA_MARK + norm(" ".join(lemmas))
@@ -33,9 +34,12 @@ def _lemmas(doc: str) -> str:
 
 
 def build_model(config: Dict[str, Any]) -> Pipeline:
-    """Char n-grams on the folded text (typos, missing æøå) + word n-grams on lemmas.
+    """TF-IDF over lemma_text documents into a class-balanced logistic regression (C, random_seed from config).
 
-    use_lemmas=False feeds the word n-grams the raw (folded) text instead: the lemma ablation.
+    Char n-grams (char_wb, char_ngram_min..char_ngram_max) of the text part, and word n-grams
+    (1..word_ngram_max, one-letter words included) of the lemma part, or of the text part when a document
+    has no lemmas; use_lemmas=False always uses the text part (the lemma ablation). Both TF-IDFs use
+    sublinear term frequency.
     """
     chars = TfidfVectorizer(analyzer="char_wb",
                             ngram_range=(config.get("char_ngram_min", 1), config.get("char_ngram_max", 5)),

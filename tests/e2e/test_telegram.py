@@ -21,9 +21,16 @@ GREETING = ("Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke d
             "Hvad kan jeg hjælpe med?")
 MENU = ["/book_meeting", "/list_meetings", "/reschedule_meeting", "/cancel_meeting", "/cv_help", "/job_search_tips",
         "/youth_education", "/local_offers", "/human_handoff"]
+MENU_TITLES = ["Book en samtale", "Mine samtaler", "Flyt en samtale", "Aflys en samtale", "Hjælp til CV",
+               "Tips til jobsøgning", "Uddannelse for unge", "Tilbud i kommunen", "Tal med en medarbejder"]
 CRISIS = ("Det lyder alvorligt, og jeg er glad for, at du skriver.\nEr du i fare lige nu, så ring 112.\n"
           "Har du tanker om selvmord, så ring til Livslinien på 70 201 201. De er der for dig.\n"
           "Jeg er en chatbot. Vil du tale med en medarbejder her?")
+
+
+def titles(sent) -> list[str]:
+    """The inline keyboard's button titles, row by row."""
+    return [b["text"] for row in (sent.reply_markup or {}).get("inline_keyboard", []) for b in row]
 
 
 def session_closed(bot) -> bool:
@@ -66,8 +73,7 @@ async def test_start_greets_with_one_button_per_row(telegram, api):
     assert greeting.method == "sendMessage" and greeting.text == GREETING
     rows = greeting.reply_markup["inline_keyboard"]
     assert all(len(row) == 1 for row in rows)
-    assert greeting.payloads() == MENU
-    assert [row[0]["text"] for row in rows][:2] == ["Book en samtale", "Mine samtaler"]
+    assert greeting.payloads() == MENU and titles(greeting) == MENU_TITLES
     assert "deleteWebhook" in api.calls and "getMe" in api.calls
 
 
@@ -75,6 +81,7 @@ async def test_deep_link_start_is_the_greeting(telegram, api):
     await api.user_says(CHAT, "/start from-the-website")
     [greeting] = await api.wait_for_sent(CHAT, 1)
     assert greeting.text == GREETING  # the /start greeting, not a guess from the NLU
+    assert greeting.payloads() == MENU and titles(greeting) == MENU_TITLES
 
 
 async def test_button_press_is_answered_and_shows_the_menu(telegram, api):
@@ -82,24 +89,27 @@ async def test_button_press_is_answered_and_shows_the_menu(telegram, api):
     [menu] = await api.wait_for_sent(CHAT, 1)
     assert query_id in api.answered
     assert menu.text == "Jeg er en chatbot. Jeg kan hjælpe dig med det her. Vælg, eller skriv med dine egne ord:"
-    assert menu.payloads() == MENU
+    assert menu.payloads() == MENU and titles(menu) == MENU_TITLES
 
 
 async def test_crisis_text_gets_emergency_numbers(telegram, api):
     await api.user_says(CHAT, "jeg vil ikke leve mere")
     [sent] = await api.wait_for_sent(CHAT, 1)
     assert sent.text == CRISIS
-    assert sent.payloads() == ['/human_handoff{"reason": "crisis"}']
+    assert sent.payloads() == ['/human_handoff{"reason": "crisis"}'] and titles(sent) == ["Tal med en medarbejder"]
 
 
 async def test_data_export_arrives_as_a_document(telegram, api):
     await api.user_says(CHAT, "/show_my_data")
     [export] = await api.wait_for_sent(CHAT, 1)
     assert export.method == "sendDocument" and export.file_name == "mine-data.json"
-    assert json.loads(export.file_bytes)["conversations"][0]["id"] == f"telegram:{CHAT}"
+    data = json.loads(export.file_bytes)
+    assert [(c["id"], c["channel"]) for c in data["conversations"]] == [(f"telegram:{CHAT}", "telegram")]
+    assert data["messages"] == data["bookings"] == data["handoffs"] == []  # as the caption says: 0, 0 and 0
     assert export.text == ("Jeg har gemt 0 beskeder, 0 aftaler og 0 henvendelser til en medarbejder fra dig. "
                            "Hent en kopi her:")  # the summary is the caption, with its buttons
     assert export.payloads() == ["/show_my_data", "/delete_my_data", "/capabilities"]
+    assert titles(export) == ["Se mine data", "Slet mine data", "Menu"]
 
 
 async def test_turns_of_one_chat_are_answered_in_order(telegram, api):
@@ -107,13 +117,17 @@ async def test_turns_of_one_chat_are_answered_in_order(telegram, api):
     await api.user_says(CHAT, "jeg vil ikke leve mere")
     sent = await api.wait_for_sent(CHAT, 2)
     assert [x.text for x in sent] == [GREETING, CRISIS]
+    assert [x.payloads() for x in sent] == [MENU, ['/human_handoff{"reason": "crisis"}']]
 
 
 async def test_group_chats_are_ignored(telegram, api, sessions):
     await api.user_says(-100123, "hej", chat_type="group")
     await api.user_says(CHAT, "hej")
-    await api.wait_for_sent(CHAT, 1)
-    assert api.sent_to(-100123) == []
+    [greeting] = await api.wait_for_sent(CHAT, 1)
+    assert greeting.text == ("Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Jeg kan hjælpe med samtaler, CV, "
+                             "jobsøgning og uddannelse. Hvad vil du?")
+    assert greeting.payloads() == MENU and titles(greeting) == MENU_TITLES
+    assert api.sent_to(-100123) == [] and [x.chat_id for x in api.sent] == [CHAT]
     async with sessions() as s:  # members of a group would share one conversation: none is started
         assert await s.get(Conversation, "telegram:-100123") is None
 
@@ -139,7 +153,8 @@ async def test_push_outbox_delivers_to_the_telegram_chat_only(api, core, service
     finally:
         await bot.session.close()
     [pushed] = await api.wait_for_sent(CHAT, 1)
-    assert pushed.text == "reminder one"
+    assert (pushed.method, pushed.text, pushed.reply_markup) == ("sendMessage", "reminder one", None)
+    assert [x.chat_id for x in api.sent] == [CHAT]  # nothing went anywhere else
     assert await _undelivered(sessions, f"telegram:{CHAT}") == []  # delivered once
     assert len(await _undelivered(sessions, "web:abc")) == 1  # the web picks it up on its next request
 
@@ -161,7 +176,8 @@ async def test_a_failed_push_is_kept_and_retried_after_a_backoff(api, core, serv
     finally:
         await bot.session.close()
     [pushed] = await api.wait_for_sent(CHAT, 1)
-    assert pushed.text == "reminder one" and await _undelivered(sessions, f"telegram:{CHAT}") == []
+    assert (pushed.method, pushed.text, pushed.reply_markup) == ("sendMessage", "reminder one", None)
+    assert len(api.sent) == 1 and await _undelivered(sessions, f"telegram:{CHAT}") == []  # sent once, not twice
 
 
 async def test_a_long_button_payload_travels_as_a_stored_key(api, core, sessions, clock):
@@ -172,6 +188,7 @@ async def test_a_long_button_payload_travels_as_a_stored_key(api, core, sessions
         await delivery.send_now(CHAT, [Rendered("Vælg", [Choice("Lang", long)])])
         [sent] = await api.wait_for_sent(CHAT, 1)
         [key] = sent.payloads()
+        assert (sent.text, titles(sent)) == ("Vælg", ["Lang"])
         assert key.startswith("#") and len(key.encode()) <= 64
         fresh = delivery_for(bot, core, sessions, clock)  # a restarted process resolves it from the database
         assert await fresh.payload(key) == long
@@ -192,7 +209,8 @@ async def test_stop_and_cancel_together_still_close_the_session(api, core, sessi
     stop = asyncio.Event()
     task = asyncio.create_task(run_polling(bot, dispatcher(bot, core, sessions, clock), stop))
     await api.user_says(CHAT, "/start")
-    await api.wait_for_sent(CHAT, 1)
+    [greeting] = await api.wait_for_sent(CHAT, 1)
+    assert greeting.text == GREETING
     stop.set()
     for _ in range(3):  # let the shutdown begin before the cancel arrives
         await asyncio.sleep(0)
