@@ -1,10 +1,13 @@
 """Engine, session factory and migrations (Alembic) for any SQLAlchemy URL."""
 import asyncio
+import fcntl
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import AsyncIterator
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -58,3 +61,36 @@ async def migrate(url: str) -> None:
     """Create or migrate the schema; Alembic's async env runs its own loop, so give it a thread."""
     _prepare_sqlite(url)
     await asyncio.to_thread(_upgrade, url)
+
+
+START_LOCK = 0x4A0B_5E7D  # the PostgreSQL advisory lock key for "one worker prepares the database at a time"
+
+
+@asynccontextmanager
+async def startup_lock(url: str) -> AsyncIterator[None]:
+    """Workers starting at once take turns to migrate and seed: an advisory lock (PostgreSQL) or a file lock (SQLite).
+
+    Without it, two workers on an empty PostgreSQL both create alembic_version and one crashes.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        engine = create_async_engine(url)
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": START_LOCK})
+                try:
+                    yield
+                finally:
+                    await conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": START_LOCK})
+        finally:
+            await engine.dispose()
+        return
+    if _prepare_sqlite(url) and parsed.database and parsed.database != ":memory:":
+        with open(f"{parsed.database}.startlock", "a+") as handle:
+            await asyncio.to_thread(fcntl.flock, handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        return
+    yield
