@@ -31,7 +31,8 @@ from services.slots import SlotAdmin
 from store.casework import CaseworkStore
 from store.citizens import CitizenStore
 from store.conversations import ConversationStore
-from store.db import make_engine, make_sessions, migrate
+from store.cv import CVStore
+from store.db import make_engine, make_sessions, migrate, startup_lock
 from store.files import FileStore
 from store.handoffs import HandoffStore
 from store.outbox import OutboxStore
@@ -108,6 +109,7 @@ def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalit
     staff_events = StaffEvents()
     services = Services(
         conversations=ConversationStore(sessions), files=FileStore(sessions), citizens=CitizenStore(sessions),
+        cvs=CVStore(sessions),
         handoffs=handoffs, staff_events=staff_events, catalog=catalog,
         buttons=buttons, clock=clock, default_municipality=municipality,
         bookings={k: BookingService(sessions, m, rules, clock) for k, m in municipalities.items()})
@@ -124,10 +126,11 @@ async def assemble(settings: Settings) -> AsyncIterator[Assistant]:
     municipalities = load_all()
     if settings.municipality not in municipalities:
         raise ValueError(f"unknown municipality '{settings.municipality}' (known: {', '.join(municipalities)})")
-    await migrate(settings.database_url)
     db = make_engine(settings.database_url)
     sessions = make_sessions(db)
-    seeded = await SlotAdmin(sessions, municipalities[settings.municipality]).seed_demo_if_empty(utc_clock())
+    async with startup_lock(settings.database_url):  # several workers may start at once on one database
+        await migrate(settings.database_url)
+        seeded = await SlotAdmin(sessions, municipalities[settings.municipality]).seed_demo_if_empty(utc_clock())
     if seeded:
         log.info("empty database: seeded %d demo slots for %s", seeded, settings.municipality)
     rasa = None if settings.nlu_url else RasaProcess(ROOT, settings.nlu_model, settings.rasa_port)

@@ -14,6 +14,7 @@ from services.inbox import StaffEvent, StaffEvents
 from services.outgoing import Button, FileRef, OutMessage, Source, Text, Value
 from store.citizens import CitizenStore
 from store.conversations import ConversationState, ConversationStore, NewEvent
+from store.cv import CVStore
 from store.files import FileStore
 from dialogs.turn import Turn
 
@@ -25,6 +26,7 @@ class Services:
     conversations: ConversationStore
     files: FileStore
     citizens: CitizenStore
+    cvs: CVStore
     handoffs: HandoffService
     staff_events: StaffEvents  # caseworker channels hear of requests and live messages after the turn commits
     catalog: Catalog

@@ -3,6 +3,7 @@ from dialogs.context import Ctx
 from dialogs.flows.base import Flow
 from dialogs.flows.basic import BasicAnswers
 from dialogs.flows.booking import BookFlow
+from dialogs.flows.cv import CvFlow
 from dialogs.flows.handoff import CancelHandoffFlow, CrisisFlow, HandoffFlow
 from dialogs.flows.meetings import CancelFlow, ListFlow, MoveFlow
 from dialogs.flows.privacy import DeleteDataFlow, PrivacyFlow
@@ -44,5 +45,6 @@ class Router:
 def build_router(answers: dict[str, Answer]) -> Router:
     """The assistant's flows, one per feature; the data-driven answers are the catch-all."""
     flows: list[Flow] = [CrisisFlow(), HandoffFlow(), CancelHandoffFlow(), PrivacyFlow(), DeleteDataFlow(),
-                         BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow(), RateFlow()]
+                         BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow(), RateFlow(),
+                         CvFlow()]
     return Router(flows, BasicAnswers(), answers)

@@ -257,3 +257,18 @@ class AuditEntry(Base):
                                                         index=True)
     detail: Mapped[str] = mapped_column(String(200), default="")
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class CV(Base):
+    """A citizen's CV (services.cv.model.CV as JSON), one per citizen; contact details live only here.
+
+    `resume` is the same CV in the JSON Resume schema, kept with every save so the data export has it.
+    """
+
+    __tablename__ = "cvs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column()
+    resume: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -13,6 +13,7 @@ from i18n import format_datetime
 from nlu.client import make_payload
 from services.dates import parse_wish
 from services.dates_format import local_datetime
+from services.cv import status_line
 from services.handoff import CaseContext
 from services.inbox import StaffEvent
 from services.outgoing import When
@@ -166,9 +167,11 @@ class HandoffFlow(Flow):
         bookings = [f"{format_datetime(b.slot.starts_at, 'slot', 'da')}: {muni.meeting_types[b.slot.meeting_type].label}"
                     for b in await ctx.booking.upcoming(ctx.convo.citizen_id)]
         callback = format_datetime(state.callback_at, "long", "da") if state.callback_at else None
+        cv = await svc.cvs.get(ctx.convo.citizen_id)
+        cv_status = status_line(cv, svc.catalog.get(None)) if cv else None
         contact = Contact(state.contact if reason != "crisis" else "chat", phone, state.callback_at, state.consent)
         requested = await svc.handoffs.request(ctx.convo.id, reason, history, state.words, ctx.convo.locale, contact,
-                                               CaseContext(bookings, None, callback))
+                                               CaseContext(bookings, cv_status, callback))
         ctx.event("handoff_requested", reason=reason, new=requested.is_new, contact=contact.method,
                   consent=state.consent, handoff_id=requested.handoff.id)
         if requested.is_new or reason == "crisis":

@@ -46,8 +46,10 @@ FIRST_REPLY: dict[str, tuple[str, list[tuple[str, str]] | None]] = {
     "affirm": ("Fint. Hvad vil du gerne?", MENU),
     "deny": ("Okay. Sig til, hvis der er andet.", MENU),
     "capabilities": ("Jeg er en chatbot. Jeg kan hjælpe dig med det her. Vælg, eller skriv med dine egne ord:", MENU),
-    "cv_help": ("Hjælp til dit CV kommer snart her i chatten. Indtil da: Dit CV skal ligge på Jobnet.dk. Vil du have "
-                "hjælp af en medarbejder?", PERSON),
+    "cv_help": ("Jeg hjælper dig med at lave dit CV her i chatten. Jeg stiller et kort spørgsmål ad gangen. Du kan "
+                "altid springe over, gå tilbage eller stoppe og fortsætte en anden dag. Dit CV bliver gemt undervejs."
+                "\nHvad er dit fulde navn?",
+                [("Spring over", '/cv{"do": "skip", "at": "name"}'), ("Gem og stop", '/cv{"do": "pause"}')]),
     "book_meeting": ASK_TYPE,
     "reschedule_meeting": NO_MEETINGS,
     "cancel_meeting": NO_MEETINGS,

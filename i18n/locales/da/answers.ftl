@@ -10,7 +10,6 @@ answers-deny-text = Okay. Sig til, hvis der er andet.
 answers-capabilities-text = Jeg er en chatbot. Jeg kan hjælpe dig med det her. Vælg, eller skriv med dine egne ord:
 answers-bot_challenge-text = Jeg er en chatbot, ikke et menneske. Jeg træffer ingen afgørelser. Vil du tale med en medarbejder, så sig til.
 answers-out_of_scope-text = Det kan jeg desværre ikke hjælpe med. Jeg kan hjælpe med ting, der handler om jobcentret:
-answers-cv_help-text = Hjælp til dit CV kommer snart her i chatten. Indtil da: Dit CV skal ligge på Jobnet.dk. Vil du have hjælp af en medarbejder?
 answers-job_search_tips-text = Tips til jobsøgning kommer snart her i chatten. Indtil da kan en medarbejder hjælpe dig.
 answers-youth_education-text = Vejledning om uddannelse (fx FGU, EUD og gymnasium) kommer snart her i chatten. Indtil da kan en medarbejder hjælpe dig.
 answers-local_offers-text = Information om kommunens tilbud (fx praktik og løntilskud) kommer snart her i chatten. En medarbejder kan fortælle dig mere.
