@@ -7,7 +7,7 @@ export PYTHONPATH := $(CURDIR)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help app-env rasa-env spacy envs setup train run chat test browser test-fast validate eval eval-all bench \
+.PHONY: help app-env rasa-env spacy envs setup train run chat test browser test-fast validate eval eval-all kb-check bench \
         system-deps clean
 
 help:  ## list the targets
@@ -96,6 +96,9 @@ eval: envs  ## 5-fold CV: config.yml vs the TF-IDF + logistic regression baselin
 
 eval-all: envs  ## the same plus every candidate in nlu/pipelines/ (DIET: ~70 min on 2 cores)
 	@$(RASA_PY) nlu/evaluate.py --folds 5 --out reports
+
+kb-check: envs  ## knowledge entries not reviewed for DAYS days (default 365)
+	@$(PY) tools/kb_check.py --max-age-days $(or $(DAYS),365)
 
 bench: setup  ## speed and memory benchmarks
 	@$(PY) -m tools.bench

@@ -19,6 +19,7 @@ from dialogs.engine import Engine, Limits
 from dialogs.router import build_router
 from dialogs.safety import SafetyNet
 from i18n import Catalog, format_datetime
+from knowledge import KnowledgeBase
 from nlu.client import Nlu, RasaNlu
 from services.booking import BookingRules, BookingService
 from services.handoff import HandoffService
@@ -109,7 +110,7 @@ def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalit
     staff_events = StaffEvents()
     services = Services(
         conversations=ConversationStore(sessions), files=FileStore(sessions), citizens=CitizenStore(sessions),
-        cvs=CVStore(sessions),
+        cvs=CVStore(sessions), knowledge=KnowledgeBase.load().warm(),
         handoffs=handoffs, staff_events=staff_events, catalog=catalog,
         buttons=buttons, clock=clock, default_municipality=municipality,
         bookings={k: BookingService(sessions, m, rules, clock) for k, m in municipalities.items()})

@@ -7,6 +7,7 @@ from pydantic import BaseModel
 
 from dialogs.buttons import ButtonSets
 from i18n import Catalog, Texts
+from knowledge import KnowledgeBase
 from nlu.client import NluResult
 from services.booking import BookingService
 from services.handoff import HandoffService
@@ -27,6 +28,7 @@ class Services:
     files: FileStore
     citizens: CitizenStore
     cvs: CVStore
+    knowledge: KnowledgeBase
     handoffs: HandoffService
     staff_events: StaffEvents  # caseworker channels hear of requests and live messages after the turn commits
     catalog: Catalog

@@ -1,15 +1,16 @@
 """Assembles the flows in one place: feature flows first, the catch-all last; knows which intents interrupt."""
+from dialogs.buttons import Answer
 from dialogs.context import Ctx
 from dialogs.flows.base import Flow
 from dialogs.flows.basic import BasicAnswers
 from dialogs.flows.booking import BookFlow
 from dialogs.flows.cv import CvFlow
 from dialogs.flows.handoff import CancelHandoffFlow, CrisisFlow, HandoffFlow
+from dialogs.flows.knowledge import KnowledgeFlow
 from dialogs.flows.meetings import CancelFlow, ListFlow, MoveFlow
 from dialogs.flows.privacy import DeleteDataFlow, PrivacyFlow
 from dialogs.flows.rating import RateFlow
 from dialogs.flows.sickness import SicknessFlow
-from dialogs.buttons import Answer
 
 
 class Router:
@@ -46,5 +47,5 @@ def build_router(answers: dict[str, Answer]) -> Router:
     """The assistant's flows, one per feature; the data-driven answers are the catch-all."""
     flows: list[Flow] = [CrisisFlow(), HandoffFlow(), CancelHandoffFlow(), PrivacyFlow(), DeleteDataFlow(),
                          BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow(), RateFlow(),
-                         CvFlow()]
+                         CvFlow(), KnowledgeFlow()]
     return Router(flows, BasicAnswers(), answers)

@@ -78,8 +78,7 @@ FIRST_REPLY: dict[str, tuple[str, list[tuple[str, str]] | None]] = {
     "sickness": ("God bedring. Er du syg på dagen for en samtale, så sig det til jobcentret hurtigst muligt, gerne "
                  "før samtalen. Har du spørgsmål om sygedagpenge, kan en medarbejder hjælpe.", PERSON),
     "benefits_payment": ("Jeg kan ikke se eller afgøre noget om din ydelse. Dagpenge: kontakt din a-kasse. "
-                         "Kontanthjælp og uddannelseshjælp: kontakt kommunens ydelsesafdeling. Vil du tale med en "
-                         "medarbejder?", PERSON),
+                         "Kontanthjælp: kontakt kommunens ydelsesafdeling. Vil du tale med en medarbejder?", PERSON),
     "crisis": (CRISIS, CRISIS_BUTTONS),
     "bot_challenge": ("Jeg er en chatbot, ikke et menneske. Jeg træffer ingen afgørelser. Vil du tale med en "
                       "medarbejder, så sig til.", PERSON),

@@ -1,0 +1,82 @@
+"""Answers from the knowledge base: local offers, terms, job-search tips, youth education — sourced and dated.
+
+An entry whose scheme is changing says so first; every answer ends with its source and review date
+and offers the next step. Several close entries → buttons to choose; nothing good → said plainly, the
+question logged (redacted) for staff as an unanswered question.
+"""
+from dialogs.context import Ctx, button, label_button
+from dialogs.flows.base import Flow
+from knowledge import Entry, KnowledgeBase
+from nlu.client import make_payload
+from services.outgoing import Button, Source, Verbatim
+from services.redact import redact
+
+KIND_OF_INTENT = {"local_offers": "offer", "explain_term": "term", "job_search_tips": "tip",
+                  "youth_education": "education"}
+ENTITY_OF_INTENT = {"local_offer": "local_offer", "term": "term", "education": "education"}
+LIST_SIZE = 8  # a menu button without a question lists this many entries of the kind
+NEXT_STEP = {"book_meeting": ("knowledge.next_book", "book_meeting"),
+             "human_handoff": ("knowledge.next_person", "human_handoff"),
+             "youth_education_guide": ("knowledge.next_person", "human_handoff")}
+LIST_INTRO = {"offer": "knowledge.list_offer", "term": "knowledge.list_term", "tip": "knowledge.list_tip",
+              "education": "knowledge.list_education"}
+STATUS_LINE = {"gældende": "knowledge.status_current", "udfases": "knowledge.status_changing",
+               "afskaffet": "knowledge.status_changing", "ændres": "knowledge.status_changing"}
+
+
+def kb(ctx: Ctx) -> KnowledgeBase:
+    return ctx.services.knowledge
+
+
+def say_entry(ctx: Ctx, entry: Entry) -> None:
+    """The answer: a status sentence first when the scheme changes, the answer, then source and date."""
+    buttons: list[Button] = []
+    step = NEXT_STEP.get(entry.next_step.action)
+    if step:
+        buttons.append(button(step[0], make_payload(step[1])))
+    if entry.next_step.action == "read_more" or entry.details:
+        buttons.append(button("knowledge.more", make_payload("kb_more", id=entry.id)))
+    if not step or step[1] != "human_handoff":
+        buttons.append(button("knowledge.next_person", make_payload("human_handoff")))
+    note = entry.status_note if entry.status != "gældende" and entry.status_note else ""
+    ctx.say(STATUS_LINE[entry.status], buttons, sources=(Source(entry.citation(), entry.reviewed.isoformat()),),
+            note=Verbatim(note), answer=Verbatim(entry.answer), source=Verbatim(entry.citation()),
+            reviewed=entry.reviewed.isoformat())
+    ctx.event("answer_given", entry_id=entry.id, municipality=entry.municipality, status=entry.status)
+
+
+class KnowledgeFlow(Flow):
+    """The four knowledge intents; /kb_entry and /kb_more are its buttons."""
+
+    name = "knowledge"
+    intents = ("local_offers", "explain_term", "job_search_tips", "youth_education", "kb_entry", "kb_more")
+
+    async def start(self, ctx: Ctx) -> None:
+        nlu, muni = ctx.nlu, ctx.convo.municipality or ctx.services.default_municipality
+        if nlu.intent in ("kb_entry", "kb_more"):
+            entry = kb(ctx).get(str(nlu.entity("id")), muni)
+            if entry is None:
+                ctx.say("input.stale", "menu")
+            elif nlu.intent == "kb_more":
+                ctx.say("knowledge.details", [button("knowledge.next_person", make_payload("human_handoff"))],
+                        title=Verbatim(entry.title), details=Verbatim(entry.details), for_whom=Verbatim(entry.for_whom))
+            else:
+                say_entry(ctx, entry)
+            return
+        kind = KIND_OF_INTENT.get(nlu.intent)
+        if nlu.payload:  # the menu button: what there is of this kind
+            entries = [e for e in kb(ctx).entries(muni) if e.kind == kind][:LIST_SIZE]
+            ctx.say(LIST_INTRO[kind or "offer"], [label_button(Verbatim(e.title), make_payload("kb_entry", id=e.id))
+                                                for e in entries])
+            return
+        entities = {e["entity"]: str(e["value"]) for e in nlu.entities if e.get("entity") in ENTITY_OF_INTENT}
+        decision = kb(ctx).decide(kb(ctx).search(nlu.text, muni, kind, entities or None))
+        if decision.action == "answer" and decision.entry is not None:
+            say_entry(ctx, decision.entry)
+        elif decision.action == "choose":
+            ctx.say("knowledge.choose", [*(label_button(Verbatim(e.title), make_payload("kb_entry", id=e.id))
+                                           for e in decision.entries),
+                                         button("knowledge.next_person", make_payload("human_handoff"))])
+        else:
+            ctx.event("no_answer", intent=nlu.intent, text=redact(nlu.text[:300]))
+            ctx.say("knowledge.none", "person")

@@ -1,0 +1,25 @@
+### Answers from the knowledge base (dialogs/flows/knowledge.py). The entries' own text is data in knowledge/.
+
+knowledge-status_current =
+    { $answer }
+
+    Kilde: { $source } · gennemgået { $reviewed }
+# A scheme that is being changed or abolished: the plain sentence about that comes first.
+knowledge-status_changing =
+    { $note }
+    { $answer }
+
+    Kilde: { $source } · gennemgået { $reviewed }
+knowledge-more = Læs mere
+knowledge-next_book = Book en samtale
+knowledge-next_person = Tal med en medarbejder
+knowledge-details =
+    { $title }
+    { $details }
+    For hvem: { $for_whom }
+knowledge-list_offer = Her er nogle af kommunens tilbud. Vælg et, eller skriv dit spørgsmål med dine egne ord:
+knowledge-list_term = Hvilket ord vil du have forklaret? Vælg, eller skriv ordet:
+knowledge-list_tip = Hvad vil du have gode råd om? Vælg, eller skriv dit spørgsmål:
+knowledge-list_education = Her er uddannelser for unge. Vælg en, eller skriv dit spørgsmål:
+knowledge-choose = Jeg er ikke helt sikker på, hvad du spørger om. Mener du en af disse?
+knowledge-none = Det har jeg desværre ikke et godt svar på. Jeg har noteret spørgsmålet (uden personlige oplysninger), så vi kan blive bedre. En medarbejder kan hjælpe dig:
