@@ -50,6 +50,7 @@ class Ctx:
     out: list[OutMessage] = field(default_factory=list)
     events: list[NewEvent] = field(default_factory=list)
     answered_step: bool = False  # the message answered a free-text step (e.g. a phone number)
+    private_answer: bool = False  # the message is kept only where the flow stored it (a CV's contact details)
     staff: list[StaffEvent] = field(default_factory=list)  # published once the turn is saved
 
     @property

@@ -112,6 +112,8 @@ class Engine:
     async def _inbound(self, ctx: Ctx) -> str:
         """The citizen's message for the transcript: redacted text, or '[the button's title]' for a press."""
         text = ctx.turn.text.strip()[: self._limits.max_chars]
+        if ctx.private_answer:
+            return "[privat svar]"
         if not ctx.nlu.payload:
             return redact(text)
         if text == START:

@@ -16,7 +16,7 @@ from pydantic import Field
 from dialogs.context import Ctx, button
 from dialogs.flows import cv_views as views
 from dialogs.flows.base import Flow, FlowState
-from dialogs.flows.cv_steps import (ENTRY_STEPS, FIRST, SECTION_STEPS, STEPS, Answer, Mark, after_section, apply,
+from dialogs.flows.cv_steps import (CONTACT_STEPS, ENTRY_STEPS, FIRST, SECTION_STEPS, STEPS, Answer, Mark, after_section, apply,
                                     next_step, profile_parts, section_of_step, valid_entry)
 from nlu.client import make_payload
 from services.cv.commands import Command, find_entries, parse_command
@@ -80,6 +80,8 @@ class CvFlow(Flow):
             if command is not None:
                 await self._command(ctx, state, cv, command)
             else:
+                if state.step in CONTACT_STEPS:  # the name, phone and e-mail live in the CV record only
+                    ctx.private_answer = True
                 await self._answer(ctx, state, cv, nlu.text, None)
             return True
         if state.step == "confirm":
