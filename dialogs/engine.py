@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from dialogs.context import Ctx, Services, button
 from dialogs.flows.base import Flow
 from dialogs.router import Router
-from dialogs.safety import SafetyNet
+from dialogs.safety import CHECK, CLEAR, SafetyNet
 from dialogs.turn import Turn
 from nlu.client import Nlu, NluResult, NluUnavailable, make_payload, parse_payload
 from services.inbox import StaffEvent
@@ -21,6 +21,14 @@ from store.turns import TurnGate
 log = logging.getLogger(__name__)
 START = "/start"
 CRISIS = "crisis"
+
+
+def _without_crisis(result: NluResult) -> NluResult:
+    """The interpretation with crisis struck out: the next intent, flagged as unsure so the citizen is asked."""
+    ranking = [(i, c) for i, c in result.ranking if i != CRISIS]
+    best, conf = ranking[0] if ranking else ("out_of_scope", 0.0)
+    return NluResult(text=result.text, intent=best, confidence=conf, fallback=True, ranking=ranking,
+                     entities=result.entities)
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,17 @@ class Engine:
                 ctx.say("nlu_down", "menu")  # buttons work without the NLU; the menu includes a person
                 return
         result = ctx.nlu
-        if result.intent == CRISIS:  # at any confidence, until the safety issue's calibrated decision
+        if result.intent == CRISIS and not result.payload:
+            verdict = self._safety.assess(text, result.confidence)
+            if verdict == CLEAR:
+                await self._crisis(ctx)
+                return
+            if verdict == CHECK:  # unclear: a short, warm question; "ja" gives the safety reply
+                ctx.say("crisis_check.text", [button("crisis_check.yes", make_payload(CRISIS)),
+                                              button("crisis_check.no", make_payload("something_else"))])
+                return
+            ctx.nlu = result = _without_crisis(result)  # an idiom or a weak guess: handle as the next intent
+        elif result.intent == CRISIS:  # the check-in's "Ja, jeg har brug for hjælp nu"
             await self._crisis(ctx)
             return
         if ctx.convo.mode == "human":  # a caseworker has the conversation: the message goes to them

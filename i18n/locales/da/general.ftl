@@ -26,3 +26,8 @@ terminal-not_a_button =
         [one] Skriv 1
        *[other] Skriv et tal fra 1 til { $count }
     }, eller skriv med ord.)
+
+# The safety check-in when a message might be about danger but is unclear (dialogs/safety.py).
+crisis_check-text = Jeg vil gerne være sikker på, at jeg forstår dig rigtigt. Har du det så svært, at du har brug for hjælp nu?
+crisis_check-yes = Ja, jeg har brug for hjælp nu
+crisis_check-no = Nej, jeg mente noget andet
