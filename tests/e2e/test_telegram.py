@@ -252,3 +252,17 @@ def test_buttons_without_text_join_the_message_before():
     assert plan([Rendered(None, [Choice("x", "/x")])])[0].text == ""  # sent with ONLY_BUTTONS as its text
     assert ONLY_BUTTONS == "\u2026"
     assert [o.file for o in plan([Rendered("t", [], file), Rendered(None, [])])] == [file]
+
+
+async def test_a_cv_arrives_as_a_pdf_document(telegram, api):
+    from tests.flows.test_cv import FULL_WALK
+
+    for message in FULL_WALK:
+        before = len(api.sent_to(CHAT))
+        await api.user_says(CHAT, message)
+        await api.wait_for_sent(CHAT, before + 1)
+    before = len(api.sent_to(CHAT))
+    await api.user_says(CHAT, '/cv{"do": "pdf"}')
+    sent = await api.wait_for_sent(CHAT, before + 1)
+    [document] = [s for s in sent[before:] if s.method == "sendDocument"]
+    assert document.file_name.endswith(".pdf") and document.file_bytes.startswith(b"%PDF")
