@@ -11,6 +11,7 @@ from dialogs.flows.meetings import CancelFlow, ListFlow, MoveFlow
 from dialogs.flows.privacy import DeleteDataFlow, PrivacyFlow
 from dialogs.flows.rating import RateFlow
 from dialogs.flows.sickness import SicknessFlow
+from dialogs.flows.youth_guide import YouthGuideFlow
 
 
 class Router:
@@ -47,5 +48,5 @@ def build_router(answers: dict[str, Answer]) -> Router:
     """The assistant's flows, one per feature; the data-driven answers are the catch-all."""
     flows: list[Flow] = [CrisisFlow(), HandoffFlow(), CancelHandoffFlow(), PrivacyFlow(), DeleteDataFlow(),
                          BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow(), RateFlow(),
-                         CvFlow(), KnowledgeFlow()]
+                         CvFlow(), KnowledgeFlow(), YouthGuideFlow()]
     return Router(flows, BasicAnswers(), answers)

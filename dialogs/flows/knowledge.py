@@ -17,7 +17,7 @@ ENTITY_OF_INTENT = {"local_offer": "local_offer", "term": "term", "education": "
 LIST_SIZE = 8  # a menu button without a question lists this many entries of the kind
 NEXT_STEP = {"book_meeting": ("knowledge.next_book", "book_meeting"),
              "human_handoff": ("knowledge.next_person", "human_handoff"),
-             "youth_education_guide": ("knowledge.next_person", "human_handoff")}
+             "youth_education_guide": ("knowledge.next_guide", "youth_guide")}
 LIST_INTRO = {"offer": "knowledge.list_offer", "term": "knowledge.list_term", "tip": "knowledge.list_tip",
               "education": "knowledge.list_education"}
 STATUS_LINE = {"gældende": "knowledge.status_current", "udfases": "knowledge.status_changing",

@@ -18,7 +18,7 @@ CPH = ZoneInfo("Europe/Copenhagen")
 MENU = [("Book en samtale", "/book_meeting"), ("Mine samtaler", "/list_meetings"),
         ("Flyt en samtale", "/reschedule_meeting"), ("Aflys en samtale", "/cancel_meeting"),
         ("Hjælp til CV", "/cv_help"), ("Tips til jobsøgning", "/job_search_tips"),
-        ("Uddannelse for unge", "/youth_education"), ("Tilbud i kommunen", "/local_offers"),
+        ("Uddannelse for unge", "/youth_guide"), ("Tilbud i kommunen", "/local_offers"),
         ("Tal med en medarbejder", "/human_handoff")]
 PERSON = [("Tal med en medarbejder", "/human_handoff"), ("Menu", "/capabilities")]
 CRISIS = ("Det lyder alvorligt, og jeg er glad for, at du skriver.\nEr du i fare lige nu, så ring 112.\n"

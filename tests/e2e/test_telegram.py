@@ -20,7 +20,7 @@ WAIT_S = 5.0
 GREETING = ("Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke dit CPR-nummer her. "
             "Hvad kan jeg hjælpe med?")
 MENU = ["/book_meeting", "/list_meetings", "/reschedule_meeting", "/cancel_meeting", "/cv_help", "/job_search_tips",
-        "/youth_education", "/local_offers", "/human_handoff"]
+        "/youth_guide", "/local_offers", "/human_handoff"]
 MENU_TITLES = ["Book en samtale", "Mine samtaler", "Flyt en samtale", "Aflys en samtale", "Hjælp til CV",
                "Tips til jobsøgning", "Uddannelse for unge", "Tilbud i kommunen", "Tal med en medarbejder"]
 CRISIS = ("Det lyder alvorligt, og jeg er glad for, at du skriver.\nEr du i fare lige nu, så ring 112.\n"

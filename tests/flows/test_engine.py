@@ -9,7 +9,7 @@ from store.models import Conversation, Message
 from tests.flows.helpers import payloads, say, texts_of, titles
 
 MENU = ["/book_meeting", "/list_meetings", "/reschedule_meeting", "/cancel_meeting", "/cv_help", "/job_search_tips",
-        "/youth_education", "/local_offers", "/human_handoff"]
+        "/youth_guide", "/local_offers", "/human_handoff"]
 PERSON = ["/human_handoff", "/capabilities"]
 CRISIS = ("Det lyder alvorligt, og jeg er glad for, at du skriver.\nEr du i fare lige nu, så ring 112.\n"
           "Har du tanker om selvmord, så ring til Livslinien på 70 201 201. De er der for dig.\n"

@@ -70,3 +70,18 @@ async def test_a_close_call_offers_buttons_to_choose(engine, fake_nlu):
     replies = await say(engine, "gymnasium")
     assert texts_of(replies) == "Jeg er ikke helt sikker på, hvad du spørger om. Mener du en af disse?"
     assert payloads(replies) == ['/kb_entry{"id": "gymnasium"}', '/kb_entry{"id": "stx"}', "/human_handoff"]
+
+
+async def test_the_youth_guide_asks_four_questions_and_suggests_entries(engine):
+    replies = await say(engine, "/youth_guide")
+    assert [r.text for r in replies] == ["Jeg stiller fire korte spørgsmål. Så foreslår jeg uddannelser, der kan "
+                                         "passe til dig.", "Hvor gammel er du?"]
+    await say(engine, '/youth_answer{"step": "age", "v": "18_24"}')
+    await say(engine, '/youth_answer{"step": "school", "v": "no_exam"}')
+    replies = await say(engine, '/youth_answer{"step": "style", "v": "practical"}')
+    assert texts_of(replies) == "Får du kontanthjælp fra kommunen?"
+    replies = await say(engine, '/youth_answer{"step": "benefit", "v": "yes"}')
+    assert texts_of(replies).startswith("Ud fra dine svar kan disse passe til dig.")
+    assert payloads(replies) == ['/kb_entry{"id": "fgu"}', '/kb_entry{"id": "eud"}',
+                                 '/kb_entry{"id": "uddannelsespaalaeg"}', "/book_meeting", "/human_handoff"]
+    assert "Kilde:" in texts_of(await say(engine, '/kb_entry{"id": "uddannelsespaalaeg"}'))

@@ -23,3 +23,4 @@ knowledge-list_tip = Hvad vil du have gode råd om? Vælg, eller skriv dit spør
 knowledge-list_education = Her er uddannelser for unge. Vælg en, eller skriv dit spørgsmål:
 knowledge-choose = Jeg er ikke helt sikker på, hvad du spørger om. Mener du en af disse?
 knowledge-none = Det har jeg desværre ikke et godt svar på. Jeg har noteret spørgsmålet (uden personlige oplysninger), så vi kan blive bedre. En medarbejder kan hjælpe dig:
+knowledge-next_guide = Find en uddannelse, der passer til mig
