@@ -12,12 +12,10 @@ from types import SimpleNamespace
 import pytest
 
 from bot.telegram import build_bot, build_dispatcher, push_outbox, run_polling
-from bot.telegram_delivery import Delivery
 from bot.telegram_group import CaseworkerGroup, attach_group
 from services.inbox import Outcome, StaffEvent
-from services.outgoing import OutMessage, Text
 from store.models import Conversation, Handoff
-from store.payloads import PayloadStore
+from tests.e2e.test_telegram import delivery_for
 from tests.telegram_double import TOKEN, BotApiDouble
 
 CITIZEN = 4242
@@ -42,11 +40,6 @@ async def api():
     await double.start()
     yield double
     await double.stop()
-
-
-def delivery_for(bot, core, sessions, clock) -> Delivery:
-    apology = core.renderer.render(OutMessage(Text("error"), core.engine.buttons("person")), None)
-    return Delivery(bot, core.outbox, core.services.files, PayloadStore(sessions), core.renderer, clock, apology)
 
 
 async def start_rig(api, core, sessions, clock):
