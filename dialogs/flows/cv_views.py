@@ -19,7 +19,7 @@ from services.cv.present import (JOBNET_KEYS, SECTION_KEYS, education_value, hou
                                  lines, period_value, start_value)
 from services.cv.review import review
 from services.dates_format import to_local
-from services.outgoing import Button, FileRef, Text, Value
+from services.outgoing import Button, FileRef, Source, Text, Value, Verbatim
 from store.cv import CVStore
 
 MAX_TIPS = 6
@@ -164,6 +164,10 @@ def show_review(ctx: Ctx, state: Any, cv: CV) -> None:
         return
     shown = [Text("cv.numbered", {"n": i + 1, "text": t.text()}) for i, t in enumerate(tips[:MAX_TIPS])]
     ctx.say("cv.review.tips", hub_buttons(cv), tips=shown, more=max(0, len(tips) - MAX_TIPS))
+    entry = ctx.services.knowledge.get("cv", ctx.convo.municipality or ctx.services.default_municipality)
+    if entry is not None:  # the rules follow the knowledge base's entry on the good CV: say where from
+        ctx.say("cv.review.source", sources=(Source(entry.citation(), entry.reviewed.isoformat()),),
+                source=Verbatim(entry.citation()), reviewed=entry.reviewed.isoformat())
 
 
 async def send_pdf(ctx: Ctx, state: Any, cv: CV) -> None:

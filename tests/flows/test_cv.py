@@ -238,7 +238,10 @@ async def test_review_gives_concrete_tips_for_this_cv(engine):
         "nye kolleger\" eller \"færre fejl i kassen\".",
         "6. Begynd opgaverne ved Kok, Restaurant Ø (2021 – 2023) med det, du gjorde, fx \"betjente kunder\" eller "
         "\"pakkede ordrer\". Så er de lette at læse.",
-        "Der er 2 tips mere, når du har rettet de første."])
+        "Der er 2 tips mere, når du har rettet de første.",
+        "Mine tips bygger på: Ballerup Kommune, Indsats- og aktiveringsstrategi (2020), afsnit 'Den fælles "
+        "jobrettede indsats' · gennemgået 2026-11-23"])
+    assert replies[-1].sources[0].reviewed == "2026-11-23"  # drawn from the knowledge base's reviewed entry
 
 
 async def test_the_pdf_comes_as_a_file_in_the_chat(engine, services):

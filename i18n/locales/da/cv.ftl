@@ -249,3 +249,4 @@ cv-pdf-ready =
 # For a caseworker's handoff summary (services/cv/review.py status_line).
 cv-status-none = ikke påbegyndt
 cv-status-line = udfyldt: { $filled }; mangler til Jobnet: { $missing }
+cv-review-source = Mine tips bygger på: { $source } · gennemgået { $reviewed }
