@@ -117,3 +117,23 @@ async def test_side_remark_keeps_the_active_flow(engine, sessions):
     assert texts_of(await say(engine, "tak")) == "Så lidt! Er der andet, jeg kan hjælpe med?"
     async with sessions() as s:
         assert (await s.scalars(select(Conversation.flow))).one() == "book"
+
+
+@pytest.mark.parametrize(("text", "confidence", "expected"), [
+    ("jeg dør af grin", 0.86, "Jeg er ikke sikker på, hvad du mener. Mener du en af disse?"),  # an idiom
+    ("jeg har det så svært med det hele", 0.62, "Jeg vil gerne være sikker på, at jeg forstår dig rigtigt. Har du "
+                                               "det så svært, at du har brug for hjælp nu?"),
+    ("jeg bliver slået derhjemme", 0.94, CRISIS),
+])
+async def test_the_classifiers_crisis_is_weighed(engine, fake_nlu, text, confidence, expected):
+    from nlu.client import NluResult
+
+    async def parse(message: str) -> NluResult:
+        return NluResult(text=message, intent="crisis", confidence=confidence,
+                         ranking=[("crisis", confidence), ("greet", 0.1), ("thanks", 0.05)])
+    fake_nlu.parse = parse
+    replies = await say(engine, text)
+    assert texts_of(replies) == expected
+    if expected.startswith("Jeg vil gerne være sikker"):
+        assert payloads(replies) == ["/crisis", "/something_else"]
+        assert texts_of(await say(engine, "/crisis")) == CRISIS  # "Ja, jeg har brug for hjælp nu"
