@@ -151,6 +151,8 @@ class Engine:
             ctx.nlu = payload or await self._nlu.parse(text)
         except NluUnavailable as exc:
             log.warning("NLU unavailable: %s", exc)
+            if self._distress(ctx, text, free_text):
+                return
             if not free_text and ctx.convo.mode != "human":
                 ctx.say("nlu_down", "menu")  # buttons work without the NLU; the menu includes a person
                 return
@@ -167,6 +169,8 @@ class Engine:
             ctx.nlu = result = _without_crisis(result)  # an idiom or a weak guess: handle as the next intent
         elif result.intent == CRISIS:  # the check-in's "Ja, jeg har brug for hjælp nu"
             await self._crisis(ctx)
+            return
+        if self._distress(ctx, text, free_text):  # after the crisis checks: distress never hides a crisis
             return
         if ctx.convo.mode == "human":  # a caseworker has the conversation: the message goes to them
             handoff = await self._services.handoffs.open_for(ctx.convo.id)
@@ -189,6 +193,14 @@ class Engine:
         if not self._router.is_side_remark(result.intent):
             ctx.leave()
         await flow.start(ctx)
+
+    def _distress(self, ctx: Ctx, text: str, free_text: bool) -> bool:
+        """Distress without danger gets a warm reply and a person; in a free-text answer it is part of the answer."""
+        if free_text or ctx.convo.mode == "human" or parse_payload(text) is not None or not self._safety.is_distress(text):
+            return False
+        ctx.event("distress_reply")
+        ctx.say("distress", "person")
+        return True
 
     async def _crisis(self, ctx: Ctx) -> None:
         """The safety reply from any state and any mode; an open handoff goes to the top of the queue."""

@@ -137,3 +137,12 @@ async def test_the_classifiers_crisis_is_weighed(engine, fake_nlu, text, confide
     if expected.startswith("Jeg vil gerne være sikker"):
         assert payloads(replies) == ["/crisis", "/something_else"]
         assert texts_of(await say(engine, "/crisis")) == CRISIS  # "Ja, jeg har brug for hjælp nu"
+
+
+@pytest.mark.parametrize("text", ["jeg kan ikke mere", "det er for svært for mig med computer", "jeg er så stresset"])
+async def test_distress_without_danger_gets_a_warm_reply_and_a_person(engine, fake_nlu, text):
+    for down in (False, True):
+        fake_nlu.down = down
+        replies = await say(engine, text)
+        assert texts_of(replies).startswith("Det lyder hårdt, og det er helt i orden at sige det.")
+        assert payloads(replies) == PERSON
