@@ -54,6 +54,7 @@ def build_web_app(engine: Engine, outbox: OutboxStore, files: FileStore, rendere
                   mounts: dict[str, web.Application] | None = None) -> web.Application:
     """The aiohttp application; everything it needs is passed in (mounts: e.g. {'/inbox/': the inbox})."""
     texts = catalog.get(None)
+    person = engine.buttons("person")  # the apology's buttons when a turn fails
 
     async def webhook(request: web.Request) -> web.StreamResponse:
         try:
@@ -101,7 +102,6 @@ def build_web_app(engine: Engine, outbox: OutboxStore, files: FileStore, rendere
             "Content-Type": stored.content_type, "Cache-Control": "no-store",
             "Content-Disposition": f'attachment; filename="{stored.name}"'})
 
-    person = engine.buttons("person")
     app = web.Application(client_max_size=64 * 1024)
     app.add_routes([web.post("/webhooks/rest/webhook", webhook), web.get("/webhooks/rest/outbox/{sender}", pending),
                     web.get("/health", health), web.get("/", index), web.get("/files/{token}", download),

@@ -6,6 +6,7 @@ from typing import Any, Callable, Mapping
 from pydantic import BaseModel
 
 from dialogs.buttons import ButtonSets
+from dialogs.turn import Turn
 from i18n import Catalog, Texts
 from knowledge import KnowledgeBase
 from nlu.client import NluResult
@@ -17,7 +18,6 @@ from store.citizens import CitizenStore
 from store.conversations import ConversationState, ConversationStore, NewEvent
 from store.cv import CVStore
 from store.files import FileStore
-from dialogs.turn import Turn
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Handoff to a person: request, claim, close, cancel; the summary a caseworker acts on (redacted text only)."""
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Protocol
 
@@ -32,17 +32,18 @@ class Labels(Protocol):
 class CaseContext:
     """What the summary says beyond the conversation: the citizen's own data, rendered by the caller."""
 
-    bookings: list[str] = field(default_factory=list)  # "ons. 25. nov. kl. 10:00: Jobsamtale, telefon"
+    bookings: tuple[str, ...] = ()  # "ons. 25. nov. kl. 10:00: Jobsamtale"
     cv_status: str | None = None
     callback_text: str | None = None  # the callback time as the caseworker reads it
 
 
 def build_summary(texts: Labels, reason: str, history: list[StoredMessage], citizen_words: str | None,
-                  locale: str, contact: Contact = Contact(), case: CaseContext = CaseContext()) -> str:
+                  locale: str, contact: Contact | None = None, case: CaseContext | None = None) -> str:
     """Readable in 20 seconds: reason in the citizen's words, risk, topics, bookings, contact, language, last messages.
 
     Everything is redacted; without consent only the reason and how to make contact are shared.
     """
+    contact, case = contact or Contact(), case or CaseContext()
     reason_text = texts.get(f"caseworker.reasons.{reason}") if texts.has(f"caseworker.reasons.{reason}") else reason
     lines = [texts.get("caseworker.reason", reason=reason_text)]
     if citizen_words:
@@ -84,11 +85,12 @@ class HandoffService:
         self._store, self._texts, self._clock = store, texts, clock
 
     async def request(self, conversation_id: str, reason: str, history: list[StoredMessage],
-                      citizen_words: str | None, locale: str, contact: Contact = Contact(),
-                      case: CaseContext = CaseContext()) -> Requested:
+                      citizen_words: str | None, locale: str, contact: Contact | None = None,
+                      case: CaseContext | None = None) -> Requested:
         """Open a request; if one is open, a crisis raises its priority and the existing one is returned."""
         summary = build_summary(self._texts, reason, history, citizen_words, locale, contact, case)
         priority = CRISIS_PRIORITY if reason == "crisis" else 0
+        contact = contact or Contact()
         created = await self._store.create(conversation_id, reason, summary, priority, contact)
         if created is not None:
             return Requested(created, True)

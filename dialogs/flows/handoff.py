@@ -171,7 +171,7 @@ class HandoffFlow(Flow):
         cv_status = status_line(cv, svc.catalog.get(None)) if cv else None
         contact = Contact(state.contact if reason != "crisis" else "chat", phone, state.callback_at, state.consent)
         requested = await svc.handoffs.request(ctx.convo.id, reason, history, state.words, ctx.convo.locale, contact,
-                                               CaseContext(bookings, cv_status, callback))
+                                               CaseContext(tuple(bookings), cv_status, callback))
         ctx.event("handoff_requested", reason=reason, new=requested.is_new, contact=contact.method,
                   consent=state.consent, handoff_id=requested.handoff.id)
         if requested.is_new or reason == "crisis":

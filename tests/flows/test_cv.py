@@ -8,7 +8,6 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from bot import wiring
 from bot.wiring import build_core
 from services.booking import BookingRules
 from services.municipality import load_all
