@@ -182,7 +182,7 @@ class Engine:
             return
         flow = self._router.for_intent(ctx, result.intent)
         interrupting = self._router.interrupts(result.intent) and (result.payload or not result.fallback)
-        if active and not interrupting and await active.resume(ctx):
+        if active and not free_text and not interrupting and await active.resume(ctx):
             return
         if result.fallback and not result.payload:
             self._clarify(ctx)

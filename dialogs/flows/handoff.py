@@ -26,6 +26,8 @@ SENT = {("chat", True): "handoff.sent_chat_open", ("chat", False): "handoff.sent
         ("phone", True): "handoff.sent_phone_open", ("phone", False): "handoff.sent_phone_closed",
         ("callback", True): "handoff.sent_callback_open", ("callback", False): "handoff.sent_callback_closed"}
 WORDS_FOR_A_REASON = 8  # "jeg vil tale med en medarbejder" alone is no reason; a longer message is
+# A way out of the questions for someone who changed their mind (every step takes free text).
+_EXIT = re.compile(r"^\s*(stop|stop det|annuller|fortryd|glem det|afbryd|nej tak|jeg fortryder)\b", re.IGNORECASE)
 _PHONE = re.compile(r"^(?:\+?45|0045)?(\d{8})$")
 
 
@@ -91,6 +93,11 @@ class HandoffFlow(Flow):
     async def resume(self, ctx: Ctx) -> bool:
         state: HandoffState = ctx.state
         nlu = ctx.nlu
+        if not nlu.payload and (_EXIT.match(nlu.text) or (nlu.intent in ("capabilities", "goodbye")
+                                                         and not nlu.fallback and nlu.confidence >= 0.8)):
+            ctx.leave()
+            ctx.say("handoff.not_sent", "menu")
+            return True
         if state.step == "reason":
             if nlu.intent == "handoff_topic" and nlu.entity("topic") in TOPICS:
                 state.topic = nlu.entity("topic")

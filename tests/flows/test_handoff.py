@@ -222,3 +222,13 @@ async def test_details_at_the_consent_step_are_kept_and_a_typed_number_means_cal
     ("1234", None), ("ring mig", None), ("223344556", None), ("", None)])
 def test_phone_numbers_in_the_citizens_words(text, number):
     assert phone_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["glem det", "stop", "menu"])
+async def test_a_citizen_who_changes_their_mind_gets_out_of_the_questions(engine, sessions, text):
+    await say(engine, "jeg vil tale med et menneske")
+    await say(engine, "min ydelse")  # now at the consent question, which takes free text
+    replies = await say(engine, text)
+    assert texts_of(replies).startswith("Okay, jeg har ikke sendt noget videre.")
+    assert "/book_meeting" in payloads(replies)
+    assert await _only_handoff(sessions) is None

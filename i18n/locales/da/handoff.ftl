@@ -48,3 +48,4 @@ rating-ask_comment = Tak. Vil du skrive kort, hvad der var godt eller dårligt? 
 rating-skip = Spring over
 rating-thanks = Tak for din vurdering. Den hjælper os med at blive bedre.
 handoff-noted = Tak, det kommer med til medarbejderen.
+handoff-not_sent = Okay, jeg har ikke sendt noget videre. Skriv bare igen, hvis du vil tale med en medarbejder. Her er menuen:
