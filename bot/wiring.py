@@ -102,7 +102,8 @@ class Core:
 
 
 def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalities: dict[str, Municipality],
-               rules: BookingRules, clock: Callable[[], datetime], municipality: str, max_chars: int) -> Core:
+               rules: BookingRules, clock: Callable[[], datetime], municipality: str, max_chars: int,
+               knowledge: KnowledgeBase | None = None) -> Core:
     """Engine and services over one database (also what the flow tests run, with a fake NLU and clock)."""
     catalog, buttons = Catalog.load(), ButtonSets.load()
     handoff_store = HandoffStore(sessions)
@@ -110,7 +111,7 @@ def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalit
     staff_events = StaffEvents()
     services = Services(
         conversations=ConversationStore(sessions), files=FileStore(sessions), citizens=CitizenStore(sessions),
-        cvs=CVStore(sessions), knowledge=KnowledgeBase.load().warm(),
+        cvs=CVStore(sessions), knowledge=knowledge or KnowledgeBase.load().warm(),
         handoffs=handoffs, staff_events=staff_events, catalog=catalog,
         buttons=buttons, clock=clock, default_municipality=municipality,
         bookings={k: BookingService(sessions, m, rules, clock) for k, m in municipalities.items()})

@@ -9,6 +9,7 @@ from bot.wiring import Core, build_core
 from dialogs.context import Services
 from dialogs.engine import Engine
 from i18n import Catalog, Texts
+from knowledge import KnowledgeBase
 from services.booking import BookingRules, BookingService
 from services.municipality import Municipality, load_all
 from store.db import make_engine, make_sessions, migrate
@@ -87,10 +88,16 @@ def municipality() -> Municipality:
     return Municipality.load("ballerup")
 
 
+@pytest.fixture(scope="session")
+def knowledge() -> KnowledgeBase:
+    """The knowledge base is read-only: load and index it once for the whole run (~0.5 s each time)."""
+    return KnowledgeBase.load().warm()
+
+
 @pytest.fixture
-def core(sessions, fake_nlu, clock) -> Core:
+def core(sessions, fake_nlu, clock, knowledge) -> Core:
     """Engine and services as assembled in production, with the fake NLU and a settable clock."""
-    return build_core(sessions, fake_nlu, load_all(), BookingRules(), clock, "ballerup", 1000)
+    return build_core(sessions, fake_nlu, load_all(), BookingRules(), clock, "ballerup", 1000, knowledge)
 
 
 @pytest.fixture

@@ -31,14 +31,9 @@ def pick(step: str, value: str) -> str:
     return f'/cv{{"do": "pick", "v": "{value}", "at": "{step}"}}'
 
 
-def assemble(sessions, fake_nlu, clock, monkeypatch):
-    """The production core (the CV flow is registered in dialogs/router.py)."""
-    return build_core(sessions, fake_nlu, load_all(), BookingRules(), clock, "ballerup", 1000)
-
-
-@pytest.fixture
-def core(sessions, fake_nlu, clock, monkeypatch):
-    return assemble(sessions, fake_nlu, clock, monkeypatch)
+def assemble(sessions, fake_nlu, clock, knowledge):
+    """The production core (the CV flow is registered in dialogs/router.py), e.g. for a restarted process."""
+    return build_core(sessions, fake_nlu, load_all(), BookingRules(), clock, "ballerup", 1000, knowledge)
 
 
 async def stored_cv(services, sender="t1"):
@@ -254,16 +249,16 @@ async def test_the_pdf_comes_as_a_file_in_the_chat(engine, services):
     assert "Mette Hansen" in text and "Kassemedarbejder" in text and "Mine kolleger beskriver mig" in text
 
 
-async def test_stop_and_continue_after_a_restart_exactly_where_it_stopped(db_url, fake_nlu, clock, monkeypatch):
+async def test_stop_and_continue_after_a_restart_exactly_where_it_stopped(db_url, fake_nlu, clock, knowledge):
     first = make_engine(db_url)
-    core = assemble(make_sessions(first), fake_nlu, clock, monkeypatch)
+    core = assemble(make_sessions(first), fake_nlu, clock, knowledge)
     await walk(core.engine, FULL_WALK[:11])  # the job period answered
     replies = await say(core.engine, PAUSE)
     assert texts_of(replies) == 'Dit CV er gemt. Skriv "mit CV", når du vil fortsætte. Det kan også være en anden dag.'
     await first.dispose()
     second = make_engine(db_url)  # a restart: nothing in memory
     try:
-        core = assemble(make_sessions(second), fake_nlu, clock, monkeypatch)
+        core = assemble(make_sessions(second), fake_nlu, clock, knowledge)
         await say(core.engine, "hej")
         replies = await say(core.engine, "jeg skal lave et cv")
         assert texts_of(replies) == ("Velkommen tilbage. Vi fortsætter, hvor du slap.\nHvad lavede du som "
