@@ -22,7 +22,11 @@ class Citizen(Base):
     """A person using the assistant, identified only through their channel conversations."""
 
     __tablename__ = "citizens"
+    __table_args__ = (UniqueConstraint("subject", name="uq_citizens_subject"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The identity provider's pseudonymous subject once the citizen has logged in (MitID via an OIDC broker);
+    # None for an anonymous citizen. Never a CPR number.
+    subject: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     conversations: Mapped[list["Conversation"]] = relationship(back_populates="citizen", cascade="all, delete-orphan")
 
