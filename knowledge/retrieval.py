@@ -98,6 +98,8 @@ class Analyzer:
         self.vocab: frozenset[str] = frozenset()  # known terms, for compound splitting (set by the index)
         self.groups: list[list[frozenset[str]]] = []  # thesaurus groups: members as sets of terms
         self._splits: dict[frozenset[str], dict[str, list[str]]] = {}
+        # Stemming dominates indexing time and the same few thousand words recur across 1,275 questions.
+        self._normed: dict[str, str] = {}
 
     def set_thesaurus(self, groups: Sequence[Sequence[str]]) -> None:
         self.groups = []
@@ -120,6 +122,12 @@ class Analyzer:
         return out
 
     def _norm(self, word: str) -> str:
+        hit = self._normed.get(word)
+        if hit is None:
+            hit = self._normed[word] = self._norm_uncached(word)
+        return hit
+
+    def _norm_uncached(self, word: str) -> str:
         c = self.config
         if c.stemmer == "snowball":
             word = tx.stem(word)

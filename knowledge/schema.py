@@ -85,7 +85,7 @@ class Entry(_Strict):
     synonyms: tuple[str, ...] = Field(default=(), description="names and entity values that mean exactly this entry")
     keywords: tuple[str, ...] = Field(default=(), max_length=40,
                                       description="everyday words citizens use about it (trades, conditions); retrieval only")
-    questions: tuple[str, ...] = Field(min_length=6, max_length=12)
+    questions: tuple[str, ...] = Field(min_length=6, max_length=20)
     answer: str = Field(min_length=20, max_length=MAX_ANSWER_CHARS)
     details: str = Field(min_length=10, max_length=700)
     for_whom: str = Field(min_length=5, max_length=300)
