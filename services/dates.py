@@ -42,6 +42,16 @@ class TimeWish:
         """True when the text held no date or time at all."""
         return self == TimeWish()
 
+    def weekend_only(self) -> bool:
+        """True when every day asked for is a Saturday or Sunday (the job centre holds no meetings then)."""
+        if self.date_from is None or self.date_to is None or (self.date_to - self.date_from).days > 1:
+            return False
+        return self.date_from.weekday() >= 5 and self.date_to.weekday() >= 5
+
+    def from_day(self) -> "TimeWish":
+        """The same start day with no end and no clock window: 'the nearest times from that day on'."""
+        return TimeWish(date_from=self.date_from)
+
     def matches(self, start: datetime) -> bool:
         """Whether a slot starting at start (aware; compared in Copenhagen local time) fits the wish."""
         local = to_local(start)
@@ -168,6 +178,12 @@ class _Found:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return True
 
+    def on_ord_date(self, m: re.Match[str]) -> bool:
+        day = self._calendar(self.g["ord"][m[1]], self.g["mon"][m[2]], m[3])
+        if day is not None:
+            self.dates.append((day, day))
+        return True
+
     def on_week_no(self, m: re.Match[str]) -> bool:
         for year in (self.today.year, self.today.year + 1):
             try:
@@ -207,6 +223,28 @@ class _Found:
         ahead = (self._weekday(m) - self.today.weekday() - 1) % 7 + 1
         day = self.today + timedelta(days=ahead)
         self.weekdays.append((day, day))
+        return True
+
+    def on_wd_after_next(self, m: re.Match[str]) -> bool:
+        day = self._monday(2) + timedelta(days=self._weekday(m))
+        self.weekdays.append((day, day))
+        return True
+
+    def on_after_next(self, m: re.Match[str]) -> bool:
+        self.days.append((self._monday(2), self._monday(2) + timedelta(days=6)))
+        return True
+
+    def _weekend(self, weeks_ahead: int) -> None:
+        """Saturday and Sunday of this week (or, on a Sunday, today) plus weeks_ahead weeks."""
+        saturday = self._monday(0) + timedelta(days=5 + 7 * weeks_ahead)
+        self.days.append((max(saturday, self.today), saturday + timedelta(days=1)))
+
+    def on_coming_weekend(self, m: re.Match[str]) -> bool:
+        self._weekend(0)
+        return True
+
+    def on_next_weekend(self, m: re.Match[str]) -> bool:
+        self._weekend(1)
         return True
 
     def on_next_week(self, m: re.Match[str]) -> bool:

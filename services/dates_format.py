@@ -59,6 +59,7 @@ def grammar() -> dict[str, Any]:
         "quarter": {fold(w) for w in v["quarter"]},
         "quarter_past": {fold(w) for w in v["quarter_past"]},
         "week_units": {fold(w) for w in v["week_units"]},
+        "ord": {fold(w): i + 1 for i, w in enumerate(v["ordinals"])},
     }
     kl = rf"\b{_alt(v['clock'])}\.?\s*"
     word_hour = rf"{_alt(num)}\b"
@@ -75,6 +76,7 @@ def grammar() -> dict[str, Any]:
     sep = rf"\s*(?:-|\b{and_}\b)\s*"
     wd = rf"(?:{_alt(w for e in wds for w in e['words'])}\b|{_alt(w for e in wds for w in e.get('dotted', []))}\.)"
     on, next_week, this_week = _alt(v["on_day"]), _alt(v["next_week"]), _alt(v["this_week"])
+    after_next = _alt(v["week_after_next"])
     no_num_before = r"(?<![0-9.:/\-])"
     prefix = rf"(?:\b{_alt(v['date_prefix'])}\.?\s*)?"
     g["passes"] = [(name, re.compile(rx, re.ASCII)) for name, rx in [
@@ -90,6 +92,7 @@ def grammar() -> dict[str, Any]:
                      r"(?:[/.\-]([0-9]{4}|[0-9]{2}))?(?![0-9]|[/.\-][0-9])")),
         ("txt_date", rf"{prefix}{no_num_before}([0-9]{{1,2}})\.?\s*({_alt(g['mon'])})\b\.?(?:\s*([0-9]{{4}})\b)?"),
         ("dom", rf"\b{_alt(v['day_of_month_prefix'])}\s+([0-9]{{1,2}})\b\.?(?!\s*[0-9])"),
+        ("ord_date", rf"{prefix}\b({_alt(g['ord'])})\s+({_alt(g['mon'])})\b\.?(?:\s*([0-9]{{4}})\b)?"),
         ("week_no", rf"\b{_alt(v['week_number'])}\s+([0-9]{{1,2}})\b"),
         ("month", rf"\b({_alt(w for e in months for w in e['words'])})\b"),
         ("range", rf"\b{between}\s+({clock}){sep}({clock}){guard}"),
@@ -97,6 +100,10 @@ def grammar() -> dict[str, Any]:
         ("after", rf"\b{after}\s+({bare}){guard}"),
         ("before", rf"\b{before}\s+({bare}){guard}"),
         ("exact", rf"{no_num_before}(\b{phrase}|{hhmm})"),
+        ("wd_after_next", rf"\b(?:{on}\s+)?({wd})\s+{after_next}\b|\b{after_next}\s+(?:{on}\s+)?({wd})"),
+        ("after_next", rf"\b{after_next}\b"),
+        ("next_weekend", rf"\b{_alt(v['next_weekend'])}\b"),
+        ("coming_weekend", rf"\b{_alt(v['coming_weekend'])}\b"),
         ("wd_next", rf"\b{_alt(v['next'])}\s+({wd})"),
         ("wd_next", rf"\b(?:{on}\s+)?({wd})\s+{next_week}\b|\b{next_week}\s+(?:{on}\s+)?({wd})"),
         ("wd_this", rf"\b(?:{on}\s+)?({wd})\s+{this_week}\b|\b{this_week}\s+(?:{on}\s+)?({wd})"),

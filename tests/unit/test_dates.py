@@ -22,6 +22,7 @@ from services.dates import (
 from services.dates_format import fold
 from services.dates_format import vocab as _vocab
 
+MON = datetime(2026, 11, 23, 9, tzinfo=TZ)  # a Monday
 TABLE = Path(__file__).resolve().parents[1] / "data" / "date_expressions.yml"
 DANISH_LETTERS = re.compile("[\u00e6\u00f8\u00e5\u00c6\u00d8\u00c5]")  # æøå ÆØÅ, written as escapes
 
@@ -256,3 +257,19 @@ def test_format_date_for_deadlines():
     from services.dates import format_date
 
     assert format_date(local_datetime(date(2026, 12, 7), time(12))) == "mandag den 7. december 2026"
+
+
+@pytest.mark.parametrize(("text", "weekend"), [
+    ("i weekenden", True), ("næste weekend", True), ("lørdag", True), ("søndag kl 10", True),
+    ("fredag", False), ("næste uge", False), ("fredag til søndag", False), ("jeg vil booke", False),
+])
+def test_weekend_only(text: str, weekend: bool) -> None:
+    """'I weekenden' is understood, and the booking flow can tell that no meetings are held then."""
+    assert parse_wish(text, MON).weekend_only() is weekend
+
+
+def test_from_day_keeps_only_the_start_day() -> None:
+    """Nothing free at the time asked for: the nearest times are looked for from that day on."""
+    wish = parse_wish("den 15. december kl 10", MON)
+    assert wish.from_day() == TimeWish(date_from=date(2026, 12, 15))
+    assert parse_wish("ingen dato", MON).from_day().is_empty()
