@@ -1,12 +1,38 @@
-"""The crisis decision after the safety net: idioms are no crisis, a weak guess is none, the middle gets a check-in."""
-import pytest
+"""The crisis decision: a pure table over the rule signals and the classifier, and the rule layer's reading."""
+import re
 
-from dialogs.safety import CHECK, CLEAR, NONE, SafetyNet
+import pytest
+import yaml
+
+from bot.settings import ROOT
+from dialogs.safety import CHECK, CLEAR, NONE, SafetyNet, Signals, Thresholds, decide, skeleton
+
+RULE = Signals(crisis=True, rule="r")
+IDIOM, DISTRESS, NEGATED, NOTHING = Signals(idiom=True), Signals(distress=True), Signals(negated=True), Signals()
 
 
 @pytest.fixture(scope="module")
 def net() -> SafetyNet:
     return SafetyNet.load()
+
+
+@pytest.mark.parametrize(("signals", "confidence", "verdict"), [
+    (RULE, None, CLEAR), (RULE, 0.0, CLEAR), (RULE, 0.99, CLEAR),  # a crisis rule always wins, NLU or not
+    (Signals(crisis=True, idiom=True), 0.9, CLEAR),  # an idiom never hides a crisis rule
+    (IDIOM, 0.99, NONE), (IDIOM, 0.6, NONE),  # idioms overrule the classifier
+    (DISTRESS, 0.9, NONE), (DISTRESS, 0.6, NONE),  # the distress reply (with a person) answers it
+    (NEGATED, 0.99, NONE), (NEGATED, 0.6, NONE),  # "jeg har ikke selvmordstanker": said in so many words
+    (NOTHING, None, NONE), (NOTHING, 0.49, NONE), (NOTHING, 0.5, CHECK), (NOTHING, 0.8, CHECK),
+    (NOTHING, 0.99, CHECK),  # the classifier alone asks; it never raises the alarm by itself
+])
+def test_decision_table(signals, confidence, verdict):
+    assert decide(signals, confidence) == verdict
+
+
+@pytest.mark.parametrize(("confidence", "verdict"), [(0.79, CHECK), (0.8, CLEAR), (0.3, NONE)])
+def test_a_clear_threshold_for_the_classifier_can_be_configured(confidence, verdict):
+    assert decide(NOTHING, confidence, Thresholds(check=0.5, clear=0.8)) == verdict
+    assert decide(IDIOM, confidence, Thresholds(check=0.5, clear=0.8)) == NONE
 
 
 # The confidences are what the trained classifier gave these messages (bin/nlu-parse, 2026-11-23).
@@ -28,45 +54,56 @@ def test_assess(net, text, confidence, verdict):
     assert net.assess(text, confidence) == verdict
 
 
-@pytest.mark.parametrize("text", ["jeg vil ikke leve mere", "jeg har tænkt på selvmord", "I want to kill myself"])
-def test_the_regexes_still_come_first(net, text):
-    assert net.is_crisis(text)
-
-
-def test_no_crisis_training_example_is_waved_off_as_an_idiom(net):
-    """An idiom only overrules the classifier; a real crisis message it matched would lose the safety reply."""
-    import yaml
-
-    from bot.settings import ROOT
-    examples = []
-    for path in (ROOT / "nlu" / "data").glob("*.yml"):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
-            if block.get("intent") == "crisis":
-                examples += [line[2:].strip() for line in block["examples"].splitlines() if line.startswith("- ")]
-    assert len(examples) > 100
-    waved_off = [e for e in examples if not net.is_crisis(e) and net.is_idiom(e)]
-    assert waved_off == []
-
-
-@pytest.mark.parametrize(("text", "distress"), [
-    ("jeg kan ikke mere", True), ("det er for svært for mig med computer", True), ("jeg er så stresset", True),
-    ("jeg er helt opgivende", True), ("jeg orker ikke mere", True), ("mitid er for svært", True),
-    ("jeg kan ikke mere i dag, vi tales ved i morgen", True), ("jeg kan ikke komme til samtalen", False),
-    ("jeg er stresset over at skulle til jobsamtale", True), ("hej", False), ("kan du hjælpe mig med mit cv", False),
+@pytest.mark.parametrize(("text", "lemmas"), [
+    ("Min kæreste SLOG mig", "min kareste sla mig"),
+    ("min kaeresste slaar mig", "min kareste sla mig"),
+    ("jeg vil ikk lev mer", "jeg vil ikke leve mere"),
+    ("jeg blev voltaget", "jeg blive voldtage"),  # one letter missing: the fuzzy match
+    ("don't", "dont"),
 ])
-def test_distress_without_danger(net, text, distress):
-    assert net.is_distress(text) is distress
+def test_reading_folds_spelling_typos_and_inflection(net, text, lemmas):
+    assert net.read(text).strings[0] == lemmas
 
 
-def test_distress_patterns_never_hide_a_crisis_example(net):
-    """Crisis patterns are checked first; this guards that no crisis training example reads as mere distress only."""
-    import yaml
+@pytest.mark.parametrize(("text", "crisis", "negated"), [
+    ("jeg har ikke selvmordstanker", False, True),
+    ("jeg har aldrig tænkt på at skade mig selv", False, True),
+    ("i have never thought about killing myself", False, True),
+    ("kan ik mer vil bare dø", True, False),  # the negation belongs to "kan ik mer", not to "vil dø"
+    ("jeg tør ikke tage hjem han slår mig", True, False),
+    ("jeg har ikke sovet, fordi han slår mig", True, False),  # a clause boundary stops the negation
+])
+def test_negation_reaches_only_its_own_words(net, text, crisis, negated):
+    signals = net.signals(text)
+    assert (signals.crisis, signals.negated) == (crisis, negated)
 
-    from bot.settings import ROOT
+
+def test_skeleton_makes_the_typed_variants_of_aeoeaa_one_word():
+    assert skeleton("slået") == skeleton("slaaet") == skeleton("slaet")
+    assert skeleton("dø") == skeleton("doe") == "do" and skeleton("Kæreste") == skeleton("kareste")
+
+
+def _training(intent_is_crisis: bool) -> list[str]:
     examples = []
     for path in (ROOT / "nlu" / "data").glob("*.yml"):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
-            if block.get("intent") == "crisis":
-                examples += [line[2:].strip() for line in block["examples"].splitlines() if line.startswith("- ")]
-    hidden = [e for e in examples if net.is_distress(e) and not net.is_crisis(e)]
-    assert len(hidden) <= len(examples) // 10, hidden  # these still reach the classifier's crisis check? see note
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or []:
+            if "intent" in block and (block["intent"] == "crisis") == intent_is_crisis:
+                examples += [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line[2:].strip())
+                             for line in block["examples"].splitlines() if line.startswith("- ")]
+    return examples
+
+
+def test_no_training_example_of_another_intent_is_a_crisis_to_the_rules(net):
+    """Thousands of ordinary messages the rules never wrote for: none may raise the alarm."""
+    examples = _training(False)
+    assert len(examples) > 1000
+    assert [e for e in examples if net.is_crisis(e)] == []
+
+
+def test_the_rules_reach_most_crisis_training_examples_and_wave_none_off(net):
+    """The rest (e.g. "jeg bløder og han er stadig her") are left to the classifier's check-in."""
+    examples = _training(True)
+    assert len(examples) > 100
+    missed = [e for e in examples if not net.is_crisis(e)]
+    assert len(missed) <= len(examples) // 20, missed
+    assert [e for e in missed if net.is_idiom(e) or net.is_distress(e)] == []
