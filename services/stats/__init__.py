@@ -1,0 +1,1 @@
+"""Staff statistics: pure figures, small-cell suppression and grouping of unanswered questions."""
