@@ -9,6 +9,7 @@ from typing import Any, Protocol
 import aiohttp
 
 FALLBACK = "nlu_fallback"
+MAX_DB_INT = 2**63 - 1
 _PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<json>\{.*\})?$", re.S)
 
 
@@ -39,6 +40,17 @@ class Nlu(Protocol):
     async def parse(self, text: str) -> NluResult: ...
 
 
+def _plausible(key: str, value: Any) -> bool:
+    """Whether a payload value can be one we made: a forged one is dropped, so the flow calls the button stale.
+
+    Row ids (keys ending in '_id') are positive 64-bit integers, never booleans (True is an int in Python);
+    no number we make leaves the 64-bit range the databases take.
+    """
+    if key.endswith("_id"):
+        return type(value) is int and 0 < value <= MAX_DB_INT
+    return not isinstance(value, int) or isinstance(value, bool) or abs(value) <= MAX_DB_INT
+
+
 def parse_payload(text: str) -> NluResult | None:
     """A Rasa-style button payload '/intent{"key": value}', or None for free text."""
     match = _PAYLOAD.match(text.strip())
@@ -52,7 +64,7 @@ def parse_payload(text: str) -> NluResult | None:
             return None
         if not isinstance(values, dict):
             return None
-        entities = [{"entity": k, "value": v} for k, v in values.items()]
+        entities = [{"entity": k, "value": v} for k, v in values.items() if _plausible(k, v)]
     return NluResult(text=text, intent=match["intent"], confidence=1.0, entities=entities, payload=True)
 
 
@@ -83,9 +95,13 @@ class RasaNlu:
                                           timeout=self._timeout) as resp:
                 if resp.status != 200:
                     raise NluUnavailable(f"Rasa answered {resp.status}")
-                return from_rasa(await resp.json())
-        except (aiohttp.ClientError, TimeoutError) as exc:
+                data = await resp.json()
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:  # ValueError: the body was not JSON
             raise NluUnavailable(str(exc) or type(exc).__name__) from exc
+        try:
+            return from_rasa(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # JSON, but not Rasa's parse result
+            raise NluUnavailable(f"not a parse result: {type(exc).__name__}") from exc
 
     async def ready(self) -> bool:
         """True once the server answers parses, i.e. the model is loaded."""
