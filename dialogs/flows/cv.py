@@ -23,6 +23,7 @@ from services.cv.commands import Command, find_entries, parse_command
 from services.cv.model import CV, Period, Progress, jobnet_missing
 from services.cv.parsing import parse_yes_no
 from services.outgoing import Text
+from services.redact import redact
 
 STALE = timedelta(hours=6)  # an answer this late is more likely a new request than the answer
 WELCOME_BACK = frozenset({"", "cv_help", "greet", "affirm", "deny", "thanks"})
@@ -46,6 +47,7 @@ class CvFlow(Flow):
 
     name = "cv"
     intents = ("cv_help", "cv")
+    personal = True
     State = CvState
 
     def expects_free_text(self, state: CvState) -> bool:
@@ -80,9 +82,11 @@ class CvFlow(Flow):
             if command is not None:
                 await self._command(ctx, state, cv, command)
             else:
-                if state.step in CONTACT_STEPS:  # the name, phone and e-mail live in the CV record only
+                private = state.step in CONTACT_STEPS
+                if private:  # the name, phone and e-mail live in the CV record only
                     ctx.private_answer = True
-                await self._answer(ctx, state, cv, nlu.text, None)
+                # Any other answer is masked like the transcript: a CPR number in a job wish is no CV content.
+                await self._answer(ctx, state, cv, nlu.text if private else redact(nlu.text), None)
             return True
         if state.step == "confirm":
             yes = parse_yes_no(nlu.text)
