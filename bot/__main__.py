@@ -8,10 +8,11 @@ from functools import partial
 from typing import Awaitable, Callable
 
 from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import cli, staff_cli
+from bot import cli, staff_cli, stats_cli
 from bot.inbox_web import build_inbox
 from bot.logs import announce_ready, not_ready_message, setup_logging
 from bot.settings import Settings
@@ -21,7 +22,8 @@ from bot.telegram_delivery import Delivery
 from bot.telegram_group import attach_group
 from bot.terminal import chat
 from bot.web import build_web_app
-from bot.wiring import Assistant, assemble, utc_clock
+from bot.stats_web import stats_routes
+from bot.wiring import Assistant, assemble, build_stats, utc_clock
 from services.outgoing import OutMessage, Text
 from store.db import make_sessions, migrate
 
@@ -35,7 +37,8 @@ async def serve(settings: Settings) -> None:
     async with assemble(settings) as assistant:
         services = assistant.services
         app = build_web_app(assistant.engine, assistant.outbox, services.files, assistant.renderer, services.catalog,
-                            assistant.healthy, {"/inbox/": inbox_app(assistant)})
+                            assistant.healthy, {"/inbox/": inbox_app(assistant), "/auth/": assistant.auth.app()},
+                            assistant.auth.may_use)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, settings.host, settings.port).start()
@@ -47,7 +50,10 @@ async def serve(settings: Settings) -> None:
         if settings.telegram_bot_token:  # same engine and store; run_polling stops cleanly when cancelled
             bot = build_bot(settings.telegram_bot_token.get_secret_value(), settings.telegram_api_url)
             delivery = telegram_delivery(assistant, bot)
-            dp = build_dispatcher(assistant.engine, delivery)
+            dp = build_dispatcher(assistant.engine, delivery, assistant.auth.link_chat)
+            username = await bot_username(bot, settings.telegram_bot_username)
+            if username:  # a web login offers the t.me deep link that links a chat to the citizen
+                assistant.auth.enable_telegram(username)
             if settings.telegram_caseworker_chat_id is not None:  # the caseworkers' group: requests, claims, relay
                 group = attach_group(dp, bot, assistant.inbox, make_sessions(assistant.db), utc_clock,
                                      settings.telegram_caseworker_chat_id)
@@ -56,7 +62,9 @@ async def serve(settings: Settings) -> None:
             tasks.append(asyncio.create_task(delivery.run(stop)))  # retries, and messages other workers queued
             on_queued = partial(push_outbox, delivery)
             assistant.inbox.on_citizen_message(on_queued)  # caseworker replies reach Telegram at once
+            assistant.auth.on_queued(on_queued)  # a login started from Telegram continues in the chat
         tasks.append(asyncio.create_task(reminder_loop(assistant, stop, on_queued)))
+        tasks.append(asyncio.create_task(retention_loop(assistant, stop)))
         if assistant.rasa:  # our own Rasa child: restart it if it dies
             tasks.append(asyncio.create_task(assistant.rasa.supervise(stop)))
         try:
@@ -69,11 +77,25 @@ async def serve(settings: Settings) -> None:
     logging.info("stopped")
 
 
+async def bot_username(bot: Bot, configured: str | None) -> str | None:
+    """The bot's @name for t.me links: configured, or asked from the Bot API (None if it cannot be reached now)."""
+    if configured:
+        return configured
+    try:
+        return (await bot.me()).username
+    except TelegramAPIError as exc:
+        logging.warning("could not ask Telegram for the bot's name (%s): no Telegram link after login",
+                        type(exc).__name__)
+        return None
+
+
 def inbox_app(assistant: Assistant) -> web.Application:
     """The caseworker inbox for this deployment's municipality."""
-    settings = assistant.settings
-    return build_inbox(assistant.staff, assistant.inbox, assistant.services.bookings[settings.municipality],
-                       settings.cookie_secure, utc_clock)
+    settings, services = assistant.settings, assistant.services
+    stats = build_stats(make_sessions(assistant.db), services.catalog, services.knowledge)
+    return build_inbox(assistant.staff, assistant.inbox, services.bookings[settings.municipality],
+                       settings.cookie_secure, utc_clock,
+                       stats_routes(stats, assistant.staff, sorted(services.bookings), utc_clock))
 
 
 def telegram_delivery(assistant: Assistant, bot: Bot) -> Delivery:
@@ -101,6 +123,22 @@ async def reminder_loop(assistant: Assistant, stop: asyncio.Event,
             pass
 
 
+async def retention_loop(assistant: Assistant, stop: asyncio.Event) -> None:
+    """Delete what the retention periods say, at start and then every retention_poll_s (idempotent)."""
+    policy = assistant.services.retention
+    while not stop.is_set():
+        try:
+            purged = await assistant.retention.purge(policy.cutoffs(utc_clock()))
+            if purged is not None and purged.total:
+                logging.info("retention: deleted %s", purged)
+        except (SQLAlchemyError, OSError):  # a database hiccup must not end retention for the process
+            logging.exception("retention round failed; retrying next round")
+        try:
+            await asyncio.wait_for(stop.wait(), assistant.settings.retention_poll_s)
+        except TimeoutError:
+            pass
+
+
 async def terminal(settings: Settings) -> None:
     async with assemble(settings) as assistant:
         print("Starter ... (sprogmodellen indlæses, typisk 10-20 sekunder)", file=sys.stderr)
@@ -120,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="create or migrate the database schema")
     cli.add_arguments(sub.add_parser("slots", help="publish or list bookable times"))
     staff_cli.add_arguments(sub.add_parser("caseworker", help="inbox accounts (bin/caseworker)"))
+    stats_cli.add_arguments(sub.add_parser("stats", help="the staff statistics as CSV tables"))
     args = parser.parse_args(argv)
     setup_logging(args.command or "serve")  # chat: var/log/chat.log only; otherwise our INFO on screen + app.log
     settings = Settings()
@@ -129,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(cli.run(settings, args))
     elif args.command == "caseworker":
         return asyncio.run(staff_cli.run(settings, args))
+    elif args.command == "stats":
+        return asyncio.run(stats_cli.run(settings, args))
     elif args.command == "chat":
         asyncio.run(terminal(settings))
     else:

@@ -5,6 +5,7 @@ from typing import Any, Awaitable, Callable
 
 from aiohttp import web
 
+from bot.http_json import clean_text, json_object
 from services.inbox import END_STATUSES, HandoffDetail, Inbox, Outcome
 from services.staff import Staff, StaffService
 from store.handoffs import HandoffView
@@ -12,6 +13,7 @@ from store.handoffs import HandoffView
 log = logging.getLogger(__name__)
 COOKIE = "inbox_session"
 MAX_TEXT = 4000
+MAX_ID_DIGITS = 18  # below 2**63: a longer number is no id, and the database driver would overflow
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 STAFF = web.RequestKey("staff", Staff)
 
@@ -33,12 +35,9 @@ def _error(status: int, reason: str) -> web.Response:
     return web.json_response({"error": reason}, status=status)
 
 
-async def _body(request: web.Request) -> dict[str, Any] | None:
-    try:
-        body = await request.json()
-    except ValueError:
-        return None
-    return body if isinstance(body, dict) else None
+def _handoff_id(raw: str) -> int | None:
+    """A handoff id from the path: ASCII digits within the database's integer range ('²'.isdigit() is True too)."""
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= MAX_ID_DIGITS else None
 
 
 def build_inbox_api(staff: StaffService, inbox: Inbox, extras: dict[str, Callable[[], Awaitable[Any]]],
@@ -54,19 +53,20 @@ def build_inbox_api(staff: StaffService, inbox: Inbox, extras: dict[str, Callabl
         if found is None:
             return _error(401, "not logged in")
         who, csrf = found
-        if request.method != "GET" and not hmac.compare_digest(request.headers.get("X-CSRF-Token", ""), csrf):
+        sent = request.headers.get("X-CSRF-Token", "").encode("utf-8", "surrogateescape")
+        if request.method != "GET" and not hmac.compare_digest(sent, csrf.encode()):  # bytes: str must be ASCII
             return _error(403, "missing or wrong X-CSRF-Token")
         request[STAFF] = who
         return await handler(request)
 
     async def login(request: web.Request) -> web.Response:
-        body = await _body(request)
+        body = await json_object(request)
         if body is None or not isinstance(body.get("email"), str) or not isinstance(body.get("password"), str):
             return _error(400, "'email' and 'password' must be strings")
-        client = request.remote or "?"
-        if await staff.limited(body["email"], client):
+        client, email = request.remote or "?", clean_text(body["email"])  # PostgreSQL refuses NUL in a query
+        if await staff.limited(email, client):
             return _error(429, "too many failed logins; wait 15 minutes")
-        done = await staff.login(body["email"], body["password"], client)
+        done = await staff.login(email, body["password"], client)
         if done is None:
             return _error(401, "wrong e-mail or password")
         resp = web.json_response({"name": done.staff.name, "csrf": done.csrf})
@@ -91,8 +91,7 @@ def build_inbox_api(staff: StaffService, inbox: Inbox, extras: dict[str, Callabl
         return web.json_response([handoff_json(h) for h in await inbox.queue(status)])
 
     def _id(request: web.Request) -> int | None:
-        raw = request.match_info["id"]
-        return int(raw) if raw.isdigit() else None
+        return _handoff_id(request.match_info["id"])
 
     async def one(request: web.Request) -> web.Response:
         hid = _id(request)
@@ -113,9 +112,10 @@ def build_inbox_api(staff: StaffService, inbox: Inbox, extras: dict[str, Callabl
         return _answer(await inbox.claim(hid, who.email, who.name), "someone else has it, or it is closed")
 
     async def _text(request: web.Request, field: str = "text") -> str | None:
-        body = await _body(request)
+        body = await json_object(request)
         text = body.get(field) if body else None
-        return text.strip() if isinstance(text, str) and text.strip() and len(text) <= MAX_TEXT else None
+        text = clean_text(text).strip() if isinstance(text, str) else None
+        return text if text and len(text) <= MAX_TEXT else None
 
     async def reply(request: web.Request) -> web.Response:
         hid, who, text = _id(request), request[STAFF], await _text(request)
@@ -133,16 +133,17 @@ def build_inbox_api(staff: StaffService, inbox: Inbox, extras: dict[str, Callabl
 
     async def forward(request: web.Request) -> web.Response:
         hid, who = _id(request), request[STAFF]
-        body = await _body(request) or {}
-        colleague = await staff.by_email(str(body.get("to", "")))
+        body = await json_object(request) or {}
+        colleague = await staff.by_email(clean_text(str(body.get("to", ""))))
         if hid is None or colleague is None:
             return _error(400, "'to' must be a colleague's e-mail")
-        return _answer(await inbox.forward(hid, who.email, who.name, colleague.name, str(body.get("note", ""))),
+        note = clean_text(str(body.get("note", "")))
+        return _answer(await inbox.forward(hid, who.email, who.name, colleague.name, note),
                        "only the caseworker who has it can forward it")
 
     async def close(request: web.Request) -> web.Response:
         hid, who = _id(request), request[STAFF]
-        body = await _body(request) or {}
+        body = await json_object(request) or {}
         end = str(body.get("end_status") or "løst")
         if hid is None:
             return _error(404, "no such handoff")

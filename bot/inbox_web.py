@@ -1,7 +1,7 @@
 """The caseworker inbox: its JSON API and its page (/inbox/), assembled from the running assistant."""
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import yaml
 from aiohttp import web
@@ -24,8 +24,8 @@ def canned_replies(municipality: str) -> list[dict[str, str]]:
 
 
 def build_inbox(staff: StaffService, inbox: Inbox, booking: BookingService, cookie_secure: bool,
-                clock: Callable[[], datetime]) -> web.Application:
-    """/inbox/api/* (contract) and the page at /inbox/ (static files over that API)."""
+                clock: Callable[[], datetime], extra_routes: Sequence[web.AbstractRouteDef] = ()) -> web.Application:
+    """/inbox/api/* (contract), the page at /inbox/ (static files over that API) and extra pages (/inbox/stats)."""
     muni = booking.municipality
 
     async def bookings_today() -> list[dict[str, Any]]:
@@ -52,7 +52,7 @@ def build_inbox(staff: StaffService, inbox: Inbox, booking: BookingService, cook
 
     app = web.Application()
     app.add_subapp("/api/", api)
-    app.add_routes([web.get("/", page)])
+    app.add_routes([web.get("/", page), *extra_routes])
     if STATIC.exists():
         app.add_routes([web.static("/static", STATIC)])
     return app

@@ -1,7 +1,7 @@
 """Typed settings, read from the environment (and .env); see .env.example."""
 from pathlib import Path
 
-from pydantic import SecretStr, field_validator
+from pydantic import PositiveInt, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,28 @@ class Settings(BaseSettings):
     booking_horizon_days: int = 28
     reminder_hours_before: int = 24
     reminder_poll_s: float = 30.0
+    # Retention (services/retention.py): the transcript and event log are kept this many days; an anonymous
+    # web chat, which no login ties to a person who could come back to it, goes whole after its own shorter
+    # period of silence. How often the job runs.
+    retention_days: PositiveInt = 180
+    retention_anonymous_days: PositiveInt = 30
+    retention_poll_s: float = 3600.0
     max_message_chars: int = 1000
+    # Identity (issue 12): the OIDC provider (a MitID broker); unset issuer: bin/serve starts a local demo provider.
+    oidc_issuer: str | None = None
+    oidc_client_id: str = "jobassistenten"
+    oidc_client_secret: SecretStr = SecretStr("local-demo-secret")
+    oidc_cpr_claim: str = "dk:gov:saml:attribute:CprNumberIdentifier"
+    # Personal actions (booking, CV, export, ...) need a login; false only for tests and demos without one.
+    login_required: bool = True
+    # The address citizens reach the app at (login links, the OIDC redirect); default http://<host>:<port>.
+    public_url: str | None = None
+    web_session_hours: float = 12.0
+    telegram_bot_username: str | None = None  # for t.me deep links; asked from the Bot API when unset
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @field_validator("database_url")
     @classmethod

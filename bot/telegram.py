@@ -4,7 +4,7 @@ import hashlib
 import logging
 from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Awaitable, Callable, Iterable
 
 from aiogram import Bot, Dispatcher, F, Router
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -19,6 +19,7 @@ from dialogs.turn import Turn
 
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
+LinkChat = Callable[[str, str, str], Awaitable[bool]]
 SHUTDOWN_GRACE_S = 5.0
 
 
@@ -69,13 +70,26 @@ def as_turn_text(message: Message) -> str:
     return text
 
 
+def link_code(message: Message) -> str | None:
+    """The code of a deep link t.me/<bot>?start=<code>, which Telegram sends as '/start <code>'."""
+    text = message.text or ""
+    if text.startswith(START + " "):
+        code = text.removeprefix(START + " ").strip()
+        return code if 0 < len(code) <= 64 else None
+    return None
+
+
 def build_router() -> Router:
     """Handlers for private chats only: a group would share one conversation, and its data, among members."""
     router = Router(name=CHANNEL)
     router.message.filter(F.chat.type == ChatType.PRIVATE)
 
     @router.message()
-    async def on_message(message: Message, engine: Engine, delivery: Delivery, running: Running) -> None:
+    async def on_message(message: Message, engine: Engine, delivery: Delivery, running: Running,
+                         link: LinkChat | None) -> None:
+        code = link_code(message)
+        if code and link is not None:  # links the chat to the citizen who logged in on the web (or says why not)
+            await link(f"{CHANNEL}:{message.chat.id}", CHANNEL, code)
         await converse(engine, delivery, running, message.chat.id, as_turn_text(message))
 
     @router.callback_query()
@@ -95,9 +109,12 @@ def build_router() -> Router:
     return router
 
 
-def build_dispatcher(engine: Engine, delivery: Delivery) -> Dispatcher:
-    """A dispatcher with the router; services reach the handlers through aiogram's workflow data."""
-    dp = Dispatcher(engine=engine, delivery=delivery, running=Running())
+def build_dispatcher(engine: Engine, delivery: Delivery, link: LinkChat | None = None) -> Dispatcher:
+    """A dispatcher with the router; services reach the handlers through aiogram's workflow data.
+
+    link(conversation_id, channel, code): '/start <code>' links the chat to a citizen (bot.auth.Auth.link_chat).
+    """
+    dp = Dispatcher(engine=engine, delivery=delivery, running=Running(), link=link)
     dp.include_router(build_router())
     return dp
 

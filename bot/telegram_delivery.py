@@ -72,7 +72,9 @@ class Delivery:
         if not buttons:
             return None
         return InlineKeyboardMarkup(inline_keyboard=[
-            [InlineKeyboardButton(text=b.title, callback_data=await self._callback_data(b.payload))] for b in buttons])
+            [InlineKeyboardButton(text=b.title, url=b.url) if b.url  # a link (log in): Telegram opens the browser
+             else InlineKeyboardButton(text=b.title, callback_data=await self._callback_data(b.payload))]
+            for b in buttons])
 
     async def _send_one(self, chat_id: int, msg: Outgoing) -> None:
         """Send one message; raises TelegramAPIError so the caller decides about retrying."""

@@ -22,7 +22,7 @@ async def show(messages: list[Rendered], files: FileStore, downloads: Path, out:
         if m.buttons:
             buttons = m.buttons
             for i, b in enumerate(m.buttons, 1):
-                print(f"   [{i}] {b.title}", file=out)
+                print(f"   [{i}] {b.title}" + (f": {b.url}" if b.url else ""), file=out)  # a link: open it
         if m.file:
             stored = await files.get(m.file.token)
             if stored is not None:
@@ -39,7 +39,8 @@ def choose(line: str, buttons: list[Choice], texts: Texts) -> tuple[str | None, 
     if not choice.isdigit():
         return line, None
     if 1 <= int(choice) <= len(buttons):
-        return buttons[int(choice) - 1].payload, None
+        pressed = buttons[int(choice) - 1]
+        return (None, pressed.url) if pressed.url else (pressed.payload, None)  # a link is opened, not sent
     if buttons:
         return None, texts.get("terminal.not_a_button", number=int(choice), count=len(buttons))
     return line, None

@@ -11,7 +11,9 @@ import aiohttp
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.auth import Auth, AuthConfig
 from bot.nlu_process import RasaProcess
+from bot.oidc_process import LocalProvider
 from bot.settings import ROOT, Settings
 from dialogs.buttons import ButtonSets
 from dialogs.context import Services
@@ -21,14 +23,21 @@ from dialogs.safety import SafetyNet
 from i18n import Catalog, format_datetime
 from knowledge import KnowledgeBase
 from nlu.client import Nlu, RasaNlu
-from services.booking import BookingRules, BookingService
+from services.booking import BookingRules
+from services.case.db import DbCaseSystem
+from services.case.demo import seed_demo_cases
 from services.handoff import HandoffService
+from services.identity import LoginGate, NoCase, load_demo_citizens
 from services.inbox import Inbox, StaffEvents
 from services.staff import StaffRules, StaffService
 from services.municipality import Municipality, load_all
+from services.dates_format import to_local
+from services.oidc import OidcConfig, RelyingParty
 from services.outgoing import Renderer
 from services.reminders import Reminders
+from services.retention import RetentionPolicy
 from services.slots import SlotAdmin
+from services.stats.report import StatsReport
 from store.casework import CaseworkStore
 from store.citizens import CitizenStore
 from store.conversations import ConversationStore
@@ -36,8 +45,11 @@ from store.cv import CVStore
 from store.db import make_engine, make_sessions, migrate, startup_lock
 from store.files import FileStore
 from store.handoffs import HandoffStore
+from store.identity import IdentityStore
 from store.outbox import OutboxStore
 from store.payloads import PayloadStore
+from store.stats import StatsStore
+from store.retention import RetentionStore
 from store.turns import TurnGate
 
 log = logging.getLogger(__name__)
@@ -59,6 +71,8 @@ class Assistant:
     rasa: RasaProcess | None
     staff: StaffService
     inbox: Inbox
+    retention: RetentionStore
+    auth: Auth
 
     async def db_ok(self) -> bool:
         try:
@@ -99,12 +113,17 @@ class Core:
     outbox: OutboxStore
     renderer: Renderer
     inbox: Inbox
+    identity: IdentityStore
 
 
 def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalities: dict[str, Municipality],
                rules: BookingRules, clock: Callable[[], datetime], municipality: str, max_chars: int,
-               knowledge: KnowledgeBase | None = None) -> Core:
-    """Engine and services over one database (also what the flow tests run, with a fake NLU and clock)."""
+               knowledge: KnowledgeBase | None = None, retention: RetentionPolicy | None = None,
+               login_base_url: str | None = None) -> Core:
+    """Engine and services over one database (also what the flow tests run, with a fake NLU and clock).
+
+    login_base_url: personal actions need a login, with links to <login_base_url>/auth/login; None: no login gate.
+    """
     catalog, buttons = Catalog.load(), ButtonSets.load()
     handoff_store = HandoffStore(sessions)
     handoffs = HandoffService(handoff_store, catalog.get(None), clock)
@@ -113,13 +132,35 @@ def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalit
         conversations=ConversationStore(sessions), files=FileStore(sessions), citizens=CitizenStore(sessions),
         cvs=CVStore(sessions), knowledge=knowledge or KnowledgeBase.load().warm(),
         handoffs=handoffs, staff_events=staff_events, catalog=catalog,
-        buttons=buttons, clock=clock, default_municipality=municipality,
-        bookings={k: BookingService(sessions, m, rules, clock) for k, m in municipalities.items()})
+        buttons=buttons, clock=clock, default_municipality=municipality, retention=retention or RetentionPolicy(),
+        bookings={k: DbCaseSystem.for_municipality(sessions, m, rules, clock) for k, m in municipalities.items()})
     outbox, renderer = OutboxStore(sessions), Renderer(catalog, format_datetime)
+    identity = IdentityStore(sessions)
+    login = LoginGate(identity, login_base_url, clock) if login_base_url else None
     engine = Engine(nlu, build_router(buttons.answers), SafetyNet.load(), services, TurnGate(sessions),
-                    renderer, Limits(max_chars))
+                    renderer, Limits(max_chars), login)
     inbox = Inbox(handoffs, handoff_store, CaseworkStore(sessions), outbox, clock, staff_events)
-    return Core(engine, services, outbox, renderer, inbox)
+    return Core(engine, services, outbox, renderer, inbox, identity)
+
+
+def build_stats(sessions: async_sessionmaker[AsyncSession], catalog: Catalog,
+                knowledge: KnowledgeBase) -> StatsReport:
+    """The staff statistics (/inbox/stats, `python -m bot stats`): event-log queries, Danish staff texts."""
+    titles = {e.id: e.title for e in knowledge.all_entries()}
+    return StatsReport(StatsStore(sessions), catalog.get("da").get, titles,
+                       lambda at: to_local(at).strftime("%Y-%m-%d %H:%M"))
+
+
+def build_auth(settings: Settings, core: Core, issuer: str) -> Auth:
+    """Login (OIDC relying party), web sessions and Telegram links; the demo citizens only with the local provider."""
+    rp = RelyingParty(OidcConfig(issuer.rstrip("/"), settings.oidc_client_id,
+                                 settings.oidc_client_secret.get_secret_value(), f"{settings.base_url}/auth/callback",
+                                 cpr_claim=settings.oidc_cpr_claim))
+    config = AuthConfig(timedelta(hours=settings.web_session_hours), settings.cookie_secure, settings.municipality)
+    services = core.services
+    return Auth(core.identity, rp, core.engine, core.outbox, services.conversations, NoCase(),
+                services.catalog.get(None), utc_clock, config,
+                None if settings.oidc_issuer else load_demo_citizens())
 
 
 @asynccontextmanager
@@ -133,20 +174,34 @@ async def assemble(settings: Settings) -> AsyncIterator[Assistant]:
     async with startup_lock(settings.database_url):  # several workers may start at once on one database
         await migrate(settings.database_url)
         seeded = await SlotAdmin(sessions, municipalities[settings.municipality]).seed_demo_if_empty(utc_clock())
+        case = DbCaseSystem.for_municipality(sessions, municipalities[settings.municipality],
+                                             booking_rules(settings), utc_clock)
+        # The demo citizens' cases only where they can log in: with the local OIDC provider.
+        demo_meetings = await seed_demo_cases(sessions, case, () if settings.oidc_issuer else load_demo_citizens())
+    if demo_meetings:
+        log.info("seeded %d caseworker-booked demo meetings", demo_meetings)
     if seeded:
         log.info("empty database: seeded %d demo slots for %s", seeded, settings.municipality)
+    # No OIDC_ISSUER: a local OpenID provider with the demo citizens stands in for the MitID broker.
+    provider = None if settings.oidc_issuer else LocalProvider(load_demo_citizens())
+    issuer = settings.oidc_issuer or await provider.start()  # type: ignore[union-attr]
     rasa = None if settings.nlu_url else RasaProcess(ROOT, settings.nlu_model, settings.rasa_port)
-    nlu_url = settings.nlu_url or await rasa.start()  # type: ignore[union-attr]
     http = aiohttp.ClientSession()
     try:
+        nlu_url = settings.nlu_url or await rasa.start()  # type: ignore[union-attr]
         nlu = RasaNlu(nlu_url, http, settings.nlu_timeout_s)
         core = build_core(sessions, nlu, municipalities, booking_rules(settings), utc_clock, settings.municipality,
-                          settings.max_message_chars)
+                          settings.max_message_chars,
+                          retention=RetentionPolicy(settings.retention_days, settings.retention_anonymous_days),
+                          login_base_url=settings.base_url if settings.login_required else None)
         staff = StaffService(sessions, utc_clock, StaffRules(session_hours=settings.inbox_session_hours))
         yield Assistant(settings, core.engine, core.services, core.outbox, PayloadStore(sessions), core.renderer,
-                        nlu, db, Reminders(sessions, municipalities), rasa, staff, core.inbox)
+                        nlu, db, Reminders(sessions, municipalities), rasa, staff, core.inbox,
+                        RetentionStore(sessions, core.services.citizens), build_auth(settings, core, issuer))
     finally:
         await http.close()
         if rasa:
             await rasa.stop()
+        if provider:
+            await provider.stop()
         await db.dispose()

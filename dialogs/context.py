@@ -10,10 +10,11 @@ from dialogs.turn import Turn
 from i18n import Catalog, Texts
 from knowledge import KnowledgeBase
 from nlu.client import NluResult
-from services.booking import BookingService
+from services.case.port import CaseSystem
 from services.handoff import HandoffService
 from services.inbox import StaffEvent, StaffEvents
 from services.outgoing import Button, FileRef, OutMessage, Source, Text, Value
+from services.retention import RetentionPolicy
 from store.citizens import CitizenStore
 from store.conversations import ConversationState, ConversationStore, NewEvent
 from store.cv import CVStore
@@ -34,8 +35,9 @@ class Services:
     catalog: Catalog
     buttons: ButtonSets
     clock: Callable[[], datetime]
-    bookings: Mapping[str, BookingService]  # by municipality key
+    bookings: Mapping[str, CaseSystem]  # the case system per municipality key (bookings, meetings, caseworker)
     default_municipality: str
+    retention: RetentionPolicy = field(default_factory=RetentionPolicy)  # the privacy notice names the periods
 
 
 @dataclass
@@ -59,8 +61,8 @@ class Ctx:
         return self.services.catalog.get(self.convo.locale)
 
     @property
-    def booking(self) -> BookingService:
-        """Booking for the conversation's municipality."""
+    def booking(self) -> CaseSystem:
+        """The case system of the conversation's municipality."""
         bookings = self.services.bookings
         return bookings.get(self.convo.municipality) or bookings[self.services.default_municipality]
 

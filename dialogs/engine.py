@@ -11,8 +11,9 @@ from dialogs.router import Router
 from dialogs.safety import CHECK, CLEAR, SafetyNet
 from dialogs.turn import Turn
 from nlu.client import Nlu, NluResult, NluUnavailable, make_payload, parse_payload
+from services.identity import LoginGate
 from services.inbox import StaffEvent
-from services.outgoing import Button, Rendered, Renderer, to_json
+from services.outgoing import Button, Rendered, Renderer, Text, to_json
 from services.redact import redact
 from store.conversations import ConversationState, NewEvent, TurnRecord
 from store.outbox import Pending
@@ -42,9 +43,10 @@ class Engine:
     """Channel-independent: every channel and every end-to-end test goes through handle()."""
 
     def __init__(self, nlu: Nlu, router: Router, safety: SafetyNet, services: Services, gate: TurnGate,
-                 renderer: Renderer, limits: Limits = Limits()) -> None:
+                 renderer: Renderer, limits: Limits = Limits(), login: LoginGate | None = None) -> None:
         self._nlu, self._router, self._safety, self._services = nlu, router, safety, services
         self._gate, self._renderer, self._limits = gate, renderer, limits
+        self._login = login  # None: no login needed (LOGIN_REQUIRED=false, and flow tests)
 
     async def handle(self, turn: Turn, take: bool = True) -> list[Rendered]:
         """Run one turn after the earlier turns of its conversation; its messages are stored in the outbox.
@@ -105,6 +107,12 @@ class Engine:
         convo, nlu = ctx.convo, ctx.nlu
         convo.state = ctx.state.model_dump(mode="json") if ctx.state is not None and convo.flow else {}
         texts = self._services.catalog.get(convo.locale)
+        muni = convo.municipality or self._services.default_municipality
+        # The first saved turn starts the conversation for the statistics (one per anon_id, survives deletion).
+        started = [NewEvent("conversation_started", {"channel": convo.channel, "municipality": muni,
+                                                     "locale": texts.locale})] if convo.version == 0 else []
+        if nlu.fallback and not nlu.payload:  # its own kind, so the fallback rate needs no JSON parsing
+            started.append(NewEvent("not_understood", {"intent": nlu.intent or None}))
         transcript = [redact(r.text) for r in (self._renderer.render(m, convo.locale) for m in ctx.out) if r.text]
         turn_event = NewEvent("turn", {"intent": nlu.intent or None, "confidence": round(nlu.confidence, 3)
                                        if nlu.intent else None, "fallback": nlu.fallback, "payload": nlu.payload,
@@ -114,7 +122,7 @@ class Engine:
         understood = nlu.intent if nlu.intent and not nlu.fallback and not ctx.answered_step else None
         record = TurnRecord(await self._inbound(ctx), understood,
                             nlu.confidence if understood else None, transcript,
-                            [("reply", to_json(m)) for m in ctx.out], [turn_event, *ctx.events])
+                            [("reply", to_json(m)) for m in ctx.out], [*started, turn_event, *ctx.events])
         return await self._services.conversations.save_turn(convo, record, ticket, take_at)
 
     async def _inbound(self, ctx: Ctx) -> str:
@@ -164,7 +172,7 @@ class Engine:
                 return
             if verdict == CHECK:  # unclear: a short, warm question; "ja" gives the safety reply
                 ctx.say("crisis_check.text", [button("crisis_check.yes", make_payload(CRISIS)),
-                                              button("crisis_check.no", make_payload("something_else"))])
+                                              button("crisis_check.no", make_payload("crisis_check_no"))])
                 return
             ctx.nlu = result = _without_crisis(result)  # an idiom or a weak guess: handle as the next intent
         elif result.intent == CRISIS:  # the check-in's "Ja, jeg har brug for hjælp nu"
@@ -192,7 +200,20 @@ class Engine:
             return
         if not self._router.is_side_remark(result.intent):
             ctx.leave()
+        if self._login is not None and flow.needs_login(result.intent) \
+                and not await self._login.logged_in(ctx.convo.citizen_id):
+            await self._ask_login(ctx, flow)
+            return
         await flow.start(ctx)
+
+    async def _ask_login(self, ctx: Ctx, flow: Flow) -> None:
+        """A personal request from an anonymous citizen: a login button; after the callback the request is rerun."""
+        assert self._login is not None
+        nlu = ctx.nlu  # rerun as it came: a button's payload, or the (redacted) text through the NLU again
+        resume = nlu.text if nlu.payload else redact(nlu.text)[: self._limits.max_chars]
+        url = await self._login.login_url(ctx.convo.id, resume)
+        ctx.event("login_asked", flow=flow.name)
+        ctx.say("identity.login_needed", [Button(Text("identity.login_button"), "", url)])
 
     def _distress(self, ctx: Ctx, text: str, free_text: bool) -> bool:
         """Distress without danger gets a warm reply and a person; in a free-text answer it is part of the answer."""
@@ -216,6 +237,7 @@ class Engine:
         """Unsure: the two most likely intents as buttons, plus 'something else' and a person."""
         labels = [name for name, _ in ctx.nlu.ranking if ctx.texts.has(f"intent_labels.{name}")
                   and name not in ("out_of_scope", CRISIS, "human_handoff")][:2]
+        ctx.event("clarify_offered", options=labels)  # the next turn of the conversation is its outcome
         ctx.say("clarify.text", [*(button(f"intent_labels.{name}", make_payload(name)) for name in labels),
                                  button("clarify.something_else", make_payload("something_else")),
                                  button("clarify.person", make_payload("human_handoff"))])

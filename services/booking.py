@@ -9,28 +9,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import joinedload
 
+from services.case.jobcentre import video_link
+from services.case.model import CITIZEN, BookingView, CaseworkerContact, Place, SlotView
+from services.case.port import BookingError, BookingNotFound, SlotNotBookable, SlotTaken
 from services.dates import TimeWish
 from services.dates_format import local_datetime
 from services.municipality import Municipality
 from store.models import Booking, Slot
 
+__all__ = ["BookingError", "BookingNotFound", "BookingRules", "BookingService", "BookingView", "SlotNotBookable",
+           "SlotTaken", "SlotView", "booking_view"]
+
 ACTIVE = "active"
-
-
-class BookingError(Exception):
-    """Base for booking outcomes the dialog explains to the citizen."""
-
-
-class SlotTaken(BookingError):
-    """Someone else got the slot first (the unique index said no)."""
-
-
-class SlotNotBookable(BookingError):
-    """Unknown slot, wrong municipality, in the past or inside the notice period."""
-
-
-class BookingNotFound(BookingError):
-    """No such active booking for this citizen."""
 
 
 @dataclass(frozen=True)
@@ -40,42 +30,30 @@ class BookingRules:
     reminder_before: timedelta = timedelta(hours=24)
 
 
-@dataclass(frozen=True)
-class SlotView:
-    id: int
-    starts_at: datetime
-    minutes: int
-    meeting_type: str
-    caseworker: str
-    location: str
-
-
-@dataclass(frozen=True)
-class BookingView:
-    id: int
-    uid: str
-    sequence: int
-    status: str
-    mode: str
-    conversation_id: str
-    slot: SlotView
-
-
 def _slot_view(slot: Slot) -> SlotView:
     return SlotView(slot.id, slot.starts_at, slot.minutes, slot.meeting_type, slot.caseworker.name,
                     slot.caseworker.location)
 
 
-def booking_view(b: Booking) -> BookingView:
-    return BookingView(b.id, b.uid, b.sequence, b.status, b.mode, b.conversation_id, _slot_view(b.slot))
+def booking_view(b: Booking, place: Place | None = None) -> BookingView:
+    """A booking row (slot and caseworker loaded) as the case model; place: the jobcentre, for fremmøde."""
+    worker = b.slot.caseworker
+    return BookingView(b.id, b.uid, b.sequence, b.status, b.mode, b.conversation_id, _slot_view(b.slot),
+                       b.booked_by, b.call_number, b.video_url, CaseworkerContact(worker.name, worker.phone,
+                                                                                 worker.email), place)
 
 
 class BookingService:
     """All booking rules; each change is one transaction."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], municipality: Municipality,
-                 rules: BookingRules, clock: Callable[[], datetime]) -> None:
+                 rules: BookingRules, clock: Callable[[], datetime], place: Place | None = None,
+                 video_template: str = "") -> None:
         self._sessions, self.municipality, self.rules, self._clock = sessions, municipality, rules, clock
+        self.place, self._video_template = place, video_template
+
+    def _view(self, b: Booking) -> BookingView:
+        return booking_view(b, self.place)
 
     def earliest(self) -> datetime:
         """Nothing can be booked before now + the notice period."""
@@ -129,31 +107,53 @@ class BookingService:
         due = starts_at - self.rules.reminder_before
         return due if due > self._clock() else None
 
-    async def book(self, citizen_id: int, conversation_id: str, slot_id: int, mode: str) -> BookingView:
+    async def book(self, citizen_id: int, conversation_id: str | None, slot_id: int, mode: str,
+                   booked_by: str = CITIZEN) -> BookingView:
         """Book a slot; SlotTaken when another active booking holds it (enforced by the unique index)."""
         try:
             async with self._sessions.begin() as s:
                 slot = await self._bookable_slot(s, slot_id)
                 booking = Booking(uid=f"{uuid.uuid4()}@jobassistenten", citizen_id=citizen_id,
                                   conversation_id=conversation_id, slot_id=slot.id, mode=mode, status=ACTIVE,
-                                  sequence=0, reminder_due_at=self._reminder_due(slot.starts_at))
+                                  sequence=0, booked_by=booked_by,
+                                  video_url=video_link(self._video_template) if mode == "video" else None,
+                                  # no chat to remind in for a meeting booked outside one
+                                  reminder_due_at=self._reminder_due(slot.starts_at) if conversation_id else None)
                 s.add(booking)
                 await s.flush()
                 booking.slot = slot
-                return booking_view(booking)
+                return self._view(booking)
         except IntegrityError as exc:
             raise SlotTaken(slot_id) from exc
 
-    async def move(self, citizen_id: int, booking_id: int, slot_id: int) -> BookingView:
-        """Point the booking at a new slot; the old one is free in the same transaction. Same UID, SEQUENCE+1."""
+    async def set_call_number(self, citizen_id: int, booking_id: int, number: str) -> None:
+        """The number the caseworker calls for this phone meeting (stored on the booking only)."""
+        async with self._sessions.begin() as s:
+            result = await s.execute(update(Booking).where(Booking.id == booking_id, Booking.citizen_id == citizen_id,
+                                                           Booking.status == ACTIVE).values(call_number=number))
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise BookingNotFound(booking_id)
+
+    async def move(self, citizen_id: int, booking_id: int, slot_id: int,
+                   conversation_id: str | None = None) -> BookingView:
+        """Point the booking at a new slot; the old one is free in the same transaction. Same UID, SEQUENCE+1.
+
+        Moved in a chat, the booking belongs to that chat from now on (its reminder goes there), also one the
+        caseworker booked.
+        """
+        chat = {"conversation_id": conversation_id} if conversation_id else {}
         try:
             async with self._sessions.begin() as s:
                 slot = await self._bookable_slot(s, slot_id)
+                # A booking never loses its chat, so reading it before the guarded UPDATE is safe.
+                has_chat = conversation_id or await s.scalar(select(Booking.conversation_id).where(
+                    Booking.id == booking_id))
                 result = await s.execute(
                     update(Booking)
                     .where(Booking.id == booking_id, Booking.citizen_id == citizen_id, Booking.status == ACTIVE)
-                    .values(slot_id=slot.id, sequence=Booking.sequence + 1, updated_at=self._clock(),
-                            reminder_due_at=self._reminder_due(slot.starts_at), reminder_sent_at=None))
+                    .values(slot_id=slot.id, sequence=Booking.sequence + 1, updated_at=self._clock(), **chat,
+                            reminder_due_at=self._reminder_due(slot.starts_at) if has_chat else None,
+                            reminder_sent_at=None))
                 if result.rowcount != 1:  # type: ignore[attr-defined]
                     raise BookingNotFound(booking_id)
         except IntegrityError as exc:
@@ -180,7 +180,7 @@ class BookingService:
             booking = await s.scalar(query)
         if booking is None:
             raise BookingNotFound(booking_id)
-        return booking_view(booking)
+        return self._view(booking)
 
     async def upcoming(self, citizen_id: int) -> list[BookingView]:
         """The citizen's active bookings that have not started yet, soonest first."""
@@ -190,7 +190,7 @@ class BookingService:
                 .where(and_(Booking.citizen_id == citizen_id, Booking.status == ACTIVE,
                             Slot.starts_at >= self._clock()))
                 .order_by(Slot.starts_at))).all()
-        return [booking_view(b) for b in rows]
+        return [self._view(b) for b in rows]
 
     async def on_day(self, day: date) -> list[BookingView]:
         """Active bookings of this municipality on a local calendar day (the inbox's 'today')."""
@@ -201,4 +201,4 @@ class BookingService:
                 .where(Booking.status == ACTIVE, Slot.municipality == self.municipality.key,
                        Slot.starts_at >= start, Slot.starts_at < start + timedelta(days=1))
                 .order_by(Slot.starts_at))).all()
-        return [booking_view(b) for b in rows]
+        return [self._view(b) for b in rows]

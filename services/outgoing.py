@@ -56,10 +56,11 @@ Value = Union[str, int, float, Text, When, Label, Verbatim, list]  # list: of Te
 
 @dataclass(frozen=True)
 class Button:
-    """A choice: a title to show and the payload that is sent back when it is pressed."""
+    """A choice: a title and the payload sent back when it is pressed; or, with url, a link the browser opens."""
 
     title: Text
     payload: str
+    url: str | None = None  # a link button (Rasa's web_url): our own absolute URL, payload empty
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,17 @@ class FileRef:
 
 @dataclass(frozen=True)
 class OutMessage:
-    """One message to the citizen; text and/or buttons and/or a stored file."""
+    """One message to the citizen; text and/or buttons and/or a stored file.
+
+    clear_transcript: the citizen's data was just deleted, so a channel that shows a transcript (the web
+    page) clears it before showing this message.
+    """
 
     text: Text | Verbatim | None = None
     buttons: tuple[Button, ...] = ()
     file: FileRef | None = None
     sources: tuple[Source, ...] = ()
+    clear_transcript: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ class Choice:
 
     title: str
     payload: str
+    url: str | None = None  # a link button: channels open it instead of sending a payload
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,7 @@ class Rendered:
     buttons: list[Choice]
     file: FileRef | None = None
     sources: list[Source] = field(default_factory=list)
+    clear_transcript: bool = False
 
 
 def _value_json(v: Value) -> Any:
@@ -140,11 +148,17 @@ def _value_from(raw: Any) -> Value:
     raise ValueError(f"unknown message value: {sorted(raw)}")
 
 
+def _button_json(b: Button) -> dict[str, Any]:
+    # A link is built by us (never citizen text), so it is stored as it is: redaction could break its token.
+    return {"title": _value_json(b.title), "payload": b.payload, **({"url": b.url} if b.url else {})}
+
+
 def to_json(msg: OutMessage) -> dict[str, Any]:
     """The stored form; every string value is redacted on the way in."""
     return {"text": _value_json(msg.text) if msg.text else None,
-            "buttons": [{"title": _value_json(b.title), "payload": b.payload} for b in msg.buttons],
-            "file": {"token": msg.file.token, "name": msg.file.name} if msg.file else None, "sources": [{"title": s.title, "reviewed": s.reviewed} for s in msg.sources]}
+            "buttons": [_button_json(b) for b in msg.buttons],
+            "file": {"token": msg.file.token, "name": msg.file.name} if msg.file else None, "sources": [{"title": s.title, "reviewed": s.reviewed} for s in msg.sources],
+            **({"clear": True} if msg.clear_transcript else {})}
 
 
 def from_json(raw: Mapping[str, Any]) -> OutMessage:
@@ -156,10 +170,11 @@ def from_json(raw: Mapping[str, Any]) -> OutMessage:
         title = _value_from(b["title"])
         if not isinstance(title, Text):
             raise ValueError("button title must be a Text")
-        buttons.append(Button(title, b["payload"]))
+        buttons.append(Button(title, b["payload"], b.get("url")))
     file = FileRef(raw["file"]["token"], raw["file"]["name"]) if raw.get("file") else None
     return OutMessage(text, tuple(buttons), file,
-                      tuple(Source(s["title"], s.get("reviewed", "")) for s in raw.get("sources", [])))
+                      tuple(Source(s["title"], s.get("reviewed", "")) for s in raw.get("sources", [])),
+                      raw.get("clear") is True)
 
 
 def render_value(v: Value, texts: Lookup, format_when: Any) -> str | int | float:
@@ -186,8 +201,8 @@ def render_text(t: Text | Verbatim, texts: Lookup, format_when: Any) -> str:
 def render(msg: OutMessage, texts: Lookup, format_when: Any) -> Rendered:
     """The message in the reader's language."""
     return Rendered(render_text(msg.text, texts, format_when) if msg.text else None,
-                    [Choice(render_text(b.title, texts, format_when), b.payload) for b in msg.buttons],
-                    msg.file, list(msg.sources))
+                    [Choice(render_text(b.title, texts, format_when), b.payload, b.url) for b in msg.buttons],
+                    msg.file, list(msg.sources), msg.clear_transcript)
 
 
 class Catalog(Protocol):

@@ -15,7 +15,7 @@ from store.models import Base, Booking, Citizen, Conversation
 
 # Tables that hold nothing about a citizen: the job centre's own calendar and caseworkers.
 NOT_CITIZEN_DATA = frozenset({"caseworkers", "slots", "button_payloads", "alembic_version", "staff_accounts",
-                              "staff_sessions", "login_attempts"})
+                              "staff_sessions", "login_attempts", "stats_handled_questions"})
 ROOTS = {"citizens": "id", "conversations": "citizen_id"}
 
 

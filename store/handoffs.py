@@ -6,7 +6,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from store.models import Conversation, Handoff
+from store.models import Conversation, Event, Handoff
 
 REQUESTED, CLAIMED, CLOSED, CANCELLED = "requested", "claimed", "closed", "cancelled"
 OPEN = (REQUESTED, CLAIMED)
@@ -85,6 +85,7 @@ class HandoffStore:
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 return False
             await self._set_mode(s, handoff_id, "human")
+            await self._event(s, handoff_id, "handoff_claimed", now)
             return True
 
     async def close(self, handoff_id: int, end_status: str, now: datetime) -> bool:
@@ -102,7 +103,16 @@ class HandoffStore:
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 return False
             await self._set_mode(s, handoff_id, "bot")
+            await self._event(s, handoff_id, "handoff_ended", now, status=to, end_status=end_status)
             return True
+
+    @staticmethod
+    async def _event(s: AsyncSession, handoff_id: int, kind: str, now: datetime, **data: str) -> None:
+        """The step's timing for the statistics, in the same transaction; kept anonymised when the citizen goes."""
+        row = (await s.execute(select(Handoff.conversation_id, Handoff.created_at, Conversation.anon_id).join(
+            Conversation, Conversation.id == Handoff.conversation_id).where(Handoff.id == handoff_id))).one()
+        s.add(Event(conversation_id=row.conversation_id, anon_id=row.anon_id, kind=kind,
+                    data={"handoff_id": handoff_id, "seconds": round((now - row.created_at).total_seconds()), **data}))
 
     @staticmethod
     async def _set_mode(s: AsyncSession, handoff_id: int, mode: str) -> None:

@@ -48,7 +48,7 @@ class Conversation(Base):
     # Random, not derived from the id: events keep it after the conversation is deleted (anonymous counts).
     anon_id: Mapped[str] = mapped_column(String(36), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)  # retention
     citizen: Mapped[Citizen] = relationship(back_populates="conversations")
 
 
@@ -62,7 +62,7 @@ class Message(Base):
     text: Mapped[str] = mapped_column(Text)
     intent: Mapped[str | None] = mapped_column(String(60))
     confidence: Mapped[float | None]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)  # retention deletes by age
 
 
 OPEN_HANDOFF = "status IN ('requested', 'claimed')"
@@ -105,6 +105,9 @@ class Caseworker(Base):
     name: Mapped[str] = mapped_column(String(120))
     municipality: Mapped[str] = mapped_column(String(40), index=True)
     location: Mapped[str] = mapped_column(String(200), default="")
+    # How a citizen reaches their caseworker (work phone and e-mail; staff data, not citizen data).
+    phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Slot(Base):
@@ -132,9 +135,14 @@ class Booking(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(80), unique=True)  # iCalendar UID, kept when moved
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
-    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    # The chat it was booked or last moved in; None for a meeting the caseworker booked (no chat yet).
+    conversation_id: Mapped[str | None] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
     slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id"))
-    mode: Mapped[str] = mapped_column(String(20))  # fremmøde | telefon | video: the citizen's choice
+    mode: Mapped[str] = mapped_column(String(20))  # fremmøde | telefon | video
+    booked_by: Mapped[str] = mapped_column(String(20), default="citizen", server_default="citizen")  # | caseworker
+    # The number the caseworker calls for a phone meeting: lives only here, goes with the citizen.
+    call_number: Mapped[str | None] = mapped_column(String(40))
+    video_url: Mapped[str | None] = mapped_column(String(300))  # the meeting's own link (municipality template)
     status: Mapped[str] = mapped_column(String(20), default="active")
     sequence: Mapped[int] = mapped_column(default=0)
     reminder_due_at: Mapped[datetime | None] = mapped_column(index=True)
@@ -142,6 +150,17 @@ class Booking(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     slot: Mapped[Slot] = relationship()
+
+
+class CaseProfile(Base):
+    """What the demo case system knows about a citizen beyond meetings: target group and own caseworker."""
+
+    __tablename__ = "case_profiles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), unique=True)
+    target_group: Mapped[str | None] = mapped_column(String(40))  # jobparat | aktivitetsparat | ...
+    caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id", ondelete="SET NULL"))
+    caseworker: Mapped[Caseworker | None] = relationship()
 
 
 class StoredFile(Base):
@@ -165,7 +184,7 @@ class Outbox(Base):
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20), default="reply")  # reply | reminder | caseworker
     body: Mapped[dict[str, Any]] = mapped_column()  # services.outgoing.to_json: keys and values, not rendered
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)  # retention deletes by age
     delivered_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
     # A push channel claims a row before sending, so two workers never send it twice.
@@ -188,6 +207,9 @@ class Event(Base):
     """
 
     __tablename__ = "events"
+    # For the statistics (store/stats.py): one kind over a period, and a conversation's events of one kind.
+    __table_args__ = (Index("ix_events_kind_created", "kind", "created_at"),
+                      Index("ix_events_anon_kind", "anon_id", "kind", "id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[str | None] = mapped_column(ForeignKey("conversations.id", ondelete="SET NULL"),
                                                         index=True)
@@ -195,6 +217,17 @@ class Event(Base):
     kind: Mapped[str] = mapped_column(String(40), index=True)
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class HandledQuestions(Base):
+    """A group of unanswered questions a caseworker marked handled; matched to groups by similarity, no citizen."""
+
+    __tablename__ = "stats_handled_questions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    terms: Mapped[str] = mapped_column(Text)  # the group's stemmed words, space-separated
+    label: Mapped[str] = mapped_column(String(300))  # the group's example question (redacted)
+    handled_by: Mapped[str] = mapped_column(String(120))
+    handled_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ButtonPayload(Base):
@@ -276,3 +309,48 @@ class CV(Base):
     resume: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class WebSession(Base):
+    """A web chat session, bound to one citizen (anonymous until login); the cookie holds the token, this its hash."""
+
+    __tablename__ = "web_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class WebConversation(Base):
+    """A conversation whose sender the server issued to the web page: only its citizen's session may use it."""
+
+    __tablename__ = "web_conversations"
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"),
+                                                 primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LoginRequest(Base):
+    """One OIDC login in progress for a conversation: state, nonce, PKCE verifier and the action to continue."""
+
+    __tablename__ = "login_requests"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # of the login button's URL token
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    resume: Mapped[str] = mapped_column(String(1000), default="")  # the payload the citizen asked for
+    state_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    nonce: Mapped[str | None] = mapped_column(String(64))
+    code_verifier: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    used_at: Mapped[datetime | None]
+
+
+class TelegramLinkCode(Base):
+    """A one-time code of a deep link t.me/<bot>?start=<code>; claimed once by a conditional UPDATE."""
+
+    __tablename__ = "telegram_link_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    used_at: Mapped[datetime | None]

@@ -10,6 +10,7 @@
   const TIMEOUT_MS = 30000;
   const OUTBOX = "/webhooks/rest/outbox/"; // reminders the assistant starts, fetched while the page is open
   const POLL_MS = 60000;
+  const AUTH = "/auth/"; // the server issues the sender id (owned by this browser's session cookie) and logs out
 
   const $ = (id) => document.getElementById(id);
   // No fallback texts on purpose: a page without them is a server bug and should fail loudly.
@@ -27,19 +28,23 @@
   });
   const local = storage("localStorage"), session = storage("sessionStorage");
 
-  // crypto.randomUUID only exists in secure contexts (https/localhost), hence the fallback.
-  function newId() {
-    if (window.crypto?.randomUUID) return window.crypto.randomUUID();
-    const b = new Uint8Array(16);
-    if (window.crypto?.getRandomValues) window.crypto.getRandomValues(b);
-    else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
-    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80; // UUID v4 bits
-    const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // The server gives the sender id: the one kept here if this browser's session owns it, else a new conversation
+  // of the same citizen (fresh=true: the new-chat button). It also says whether the citizen is logged in.
+  async function askSender(fresh) {
+    const res = await fetch(AUTH + "sender", {
+      method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ sender: local.get(SENDER_KEY), new: Boolean(fresh) }),
+    });
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+    const data = await res.json();
+    if (typeof data.sender !== "string") throw new Error("no sender");
+    local.set(SENDER_KEY, data.sender);
+    $("identity").hidden = !data.logged_in;
+    $("telegram").hidden = !data.telegram;
+    return data.sender;
   }
-  function resetSender() { const id = newId(); local.set(SENDER_KEY, id); return id; }
 
-  let sender = local.get(SENDER_KEY) || resetSender();
+  let sender = local.get(SENDER_KEY) || "";
   let entries = loadEntries(); // [{who: "user"|"bot", text?, buttons?, attachment?, stale?}]
   let busy = false;            // a request is in flight: ignore further sends
   let generation = 0;          // bumped by the new-chat button so late replies to the old chat are dropped
@@ -62,14 +67,17 @@
     if (typeof m.text === "string" && m.text.trim()) out.text = m.text;
     if (Array.isArray(m.buttons)) {
       const b = m.buttons
-        .filter((x) => x && typeof x.title === "string" && x.title.trim() && typeof x.payload === "string")
-        .map((x) => ({ title: x.title, payload: x.payload }));
+        .filter((x) => x && typeof x.title === "string" && x.title.trim()
+          && (typeof x.payload === "string" || (x.type === "web_url" && typeof x.url === "string" && safeUrl(x.url))))
+        .map((x) => (x.type === "web_url" ? { title: x.title, url: x.url } : { title: x.title, payload: x.payload }));
       if (b.length) out.buttons = b;
     }
     const a = m.attachment;
     if (a && typeof a === "object" && typeof a.url === "string" && safeUrl(a.url)) {
       out.attachment = { url: a.url, name: typeof a.name === "string" && a.name.trim() ? a.name : TEXT.file_fallback };
     }
+    // Rasa's `custom` field: the citizen's data was deleted, so clear what this page shows (see clearLog).
+    if (out.text && m.custom && typeof m.custom === "object" && m.custom.clear_transcript === true) out.clear = true;
     return out.text || out.buttons || out.attachment ? out : null;
   }
   // Blocks javascript:, data: etc. in the download link.
@@ -102,6 +110,12 @@
       group.setAttribute("role", "group");
       group.setAttribute("aria-label", TEXT.choices_label);
       for (const b of e.buttons) {
+        if (b.url) { // a link button (log in with MitID): the browser goes there and comes back to this page
+          const link = el("a", "choice link", b.title);
+          link.href = b.url;
+          group.append(link);
+          continue;
+        }
         const btn = el("button", "choice", b.title);
         btn.type = "button";
         btn.disabled = Boolean(e.stale);
@@ -111,6 +125,15 @@
       div.append(group);
     }
     log.append(div);
+  }
+
+  // After "slet mine data": forget the shown transcript here and in sessionStorage, keep the reply that said so.
+  function clearLog(replies) {
+    if (!replies.some((r) => r.clear)) return replies;
+    entries = [];
+    save();
+    log.replaceChildren();
+    return replies.map(({ clear, ...rest }) => rest);
   }
 
   function add(entry) {
@@ -171,7 +194,7 @@
     busy = false;
     controller = null;
     setTyping(false);
-    if (replies) replies.forEach((r) => add({ who: "bot", ...r }));
+    if (replies) clearLog(replies).forEach((r) => add({ who: "bot", ...r }));
     else { undo(); add({ who: "bot", text: TEXT.connection_error, error: true }); }
     scrollDown();
     return replies !== null;
@@ -212,17 +235,31 @@
   });
   input.addEventListener("input", grow);
 
-  $("new-chat").addEventListener("click", () => {
+  // The new-chat button: a new conversation of the same citizen (a logged-in citizen keeps their meetings).
+  async function restart(fresh) {
     generation += 1;
     if (controller) controller.abort();
     busy = false;
     setTyping(false);
-    sender = resetSender();
+    try { sender = await askSender(fresh); } catch (err) { console.warn("Jobassistenten:", err); }
     entries = [];
     save();
     log.replaceChildren();
     input.focus();
     send("/start", null);
+  }
+  $("new-chat").addEventListener("click", () => restart(true));
+  $("log-out").addEventListener("click", async () => {
+    try { await fetch(AUTH + "logout", { method: "POST" }); } catch (err) { console.warn("Jobassistenten:", err); }
+    local.set(SENDER_KEY, "");
+    restart(true);
+  });
+  $("telegram").addEventListener("click", async () => {
+    try {
+      const res = await fetch(AUTH + "telegram-link", { method: "POST", headers: { Accept: "application/json" } });
+      const data = await res.json();
+      if (res.status === 200 && typeof data.url === "string" && safeUrl(data.url)) window.open(data.url, "_blank", "noopener");
+    } catch (err) { console.warn("Jobassistenten:", err); }
   });
 
   // Reminders (e.g. of a meeting tomorrow) arrive while the page is open and visible; never during a send.
@@ -242,8 +279,15 @@
   }
   setInterval(poll, POLL_MS);
 
-  // Restore this tab's conversation after a reload; otherwise let the bot greet.
-  entries.forEach(render);
-  scrollDown(true);
-  if (!entries.length) send("/start", null);
+  // Ask the server for our sender, restore this tab's conversation after a reload (or let the bot greet),
+  // then fetch what waits: after a MitID login the request the citizen made has been answered meanwhile.
+  (async () => {
+    const before = sender;
+    try { sender = await askSender(false); } catch (err) { console.warn("Jobassistenten:", err); }
+    if (sender !== before) entries = [];
+    entries.forEach(render);
+    scrollDown(true);
+    if (!entries.length) await send("/start", null);
+    poll();
+  })();
 })();

@@ -17,6 +17,8 @@ class Flow:
 
     interrupts: starting it ends any active flow even mid-step (crisis, a person, delete my data);
     side_remark: it answers without ending the active flow (what is stored about me).
+    personal: it touches the citizen's own case (True: every intent; a tuple: only these intents), so the
+    engine asks an anonymous citizen to log in first and continues with the same request after the login.
     """
 
     name: ClassVar[str]
@@ -24,6 +26,10 @@ class Flow:
     State: ClassVar[type[FlowState]] = FlowState
     interrupts: ClassVar[bool] = False
     side_remark: ClassVar[bool] = False
+    personal: ClassVar[bool | tuple[str, ...]] = False
+
+    def needs_login(self, intent: str) -> bool:
+        return self.personal is True or (isinstance(self.personal, tuple) and intent in self.personal)
 
     async def start(self, ctx: Ctx) -> None:
         raise NotImplementedError

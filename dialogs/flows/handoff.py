@@ -180,7 +180,8 @@ class HandoffFlow(Flow):
         requested = await svc.handoffs.request(ctx.convo.id, reason, history, state.words, ctx.convo.locale, contact,
                                                CaseContext(tuple(bookings), cv_status, callback))
         ctx.event("handoff_requested", reason=reason, new=requested.is_new, contact=contact.method,
-                  consent=state.consent, handoff_id=requested.handoff.id)
+                  consent=state.consent, handoff_id=requested.handoff.id,
+                  outside_hours=not muni.opening_hours.is_open(ctx.services.clock()))
         if requested.is_new or reason == "crisis":
             ctx.staff.append(StaffEvent("requested", requested.handoff.id))
         ctx.leave()

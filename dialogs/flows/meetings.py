@@ -2,19 +2,22 @@
 
 See booking.md for the diagram.
 """
+from datetime import datetime
 from typing import Literal
 
 from dialogs.context import Ctx, button
 from dialogs.flows.base import Flow, FlowState
 from dialogs.flows.slot_picker import SlotFlow, SlotState, invite_file, wish_of
 from nlu.client import make_payload
-from services.booking import BookingNotFound, BookingView
-from services.meeting_values import describe, describe_booking
+from services.case.model import BookingView
+from services.case.port import BookingNotFound
+from services.case.values import item_key, meeting_values
+from services.meeting_values import describe
 from services.outgoing import Text, Value, When
 
 
 def _values(ctx: Ctx, b: BookingView) -> dict[str, Value]:
-    return describe_booking(ctx.booking.municipality, b)
+    return meeting_values(ctx.booking.municipality, b)
 
 
 def say_no_bookings(ctx: Ctx) -> None:
@@ -27,11 +30,15 @@ async def say_bookings(ctx: Ctx) -> None:
     if not bookings:
         say_no_bookings(ctx)
         return
-    ctx.say("meetings.list", "menu", items=[Text("meetings.item", _values(ctx, b)) for b in bookings])
+    ctx.say("meetings.list", "menu", items=[Text(item_key(b), _values(ctx, b)) for b in bookings])
 
 
 async def _pick(ctx: Ctx, question: str) -> BookingView | None:
-    """The booking to act on: the only one, or ask which (buttons); None when there is none or we asked."""
+    """The booking to act on: the one named by the button, the only one, or ask which; None: none, or we asked."""
+    if ctx.nlu.payload and isinstance(ctx.nlu.entity("booking_id"), int):  # "Flyt samtalen" under a shown meeting
+        named = await _picked(ctx)
+        if named is not None:
+            return named
     bookings = await ctx.booking.upcoming(ctx.convo.citizen_id)
     if not bookings:
         ctx.leave()
@@ -61,6 +68,7 @@ class ListFlow(Flow):
 
     name = "list"
     intents = ("list_meetings",)
+    personal = True
 
     async def start(self, ctx: Ctx) -> None:
         await say_bookings(ctx)
@@ -69,6 +77,7 @@ class ListFlow(Flow):
 class MoveState(SlotState):
     step: Literal["pick", "slot", "confirm"] = "pick"
     booking_id: int | None = None
+    old_at: datetime | None = None  # the time it had, named in the confirmation (the old invite is void)
 
 
 class MoveFlow(SlotFlow):
@@ -76,6 +85,7 @@ class MoveFlow(SlotFlow):
 
     name = "move"
     intents = ("reschedule_meeting",)
+    personal = True
     State = MoveState
     done_text = "meetings.moved"
     done_event = "booking_moved"
@@ -108,13 +118,18 @@ class MoveFlow(SlotFlow):
             return
         booking = await ctx.booking.get(ctx.convo.citizen_id, ctx.state.booking_id)
         old = _values(ctx, booking)
+        ctx.state.old_at = booking.slot.starts_at
         new = describe(ctx.booking.municipality, slot.meeting_type, slot.starts_at, booking.mode)
         ctx.say("meetings.confirm_move", [button("meetings.confirm_move_yes", make_payload("affirm")),
                                           button("booking.confirm_no", make_payload("deny"))],
                 type=old["type"], old=old["when"], when=new["when"])
 
     async def apply(self, ctx: Ctx, slot_id: int) -> BookingView:
-        return await ctx.booking.move(ctx.convo.citizen_id, ctx.state.booking_id, slot_id)
+        return await ctx.booking.move(ctx.convo.citizen_id, ctx.state.booking_id, slot_id, ctx.convo.id)
+
+    def done_values(self, ctx: Ctx, booking: BookingView) -> dict[str, Value]:
+        old_at = ctx.state.old_at
+        return {"old": When(old_at, "long")} if old_at else {"old": "-"}
 
 
 class CancelState(FlowState):
@@ -127,6 +142,7 @@ class CancelFlow(Flow):
 
     name = "cancel"
     intents = ("cancel_meeting",)
+    personal = True
     State = CancelState
 
     async def start(self, ctx: Ctx) -> None:

@@ -6,9 +6,11 @@ from dialogs.context import Ctx, button, label_button
 from dialogs.flows.base import Flow, FlowState
 from i18n import format_datetime
 from nlu.client import make_payload
-from services.booking import BookingNotFound, BookingService, BookingView, SlotNotBookable, SlotTaken, SlotView
-from services.dates import TimeWish, parse_wish
-from services.ics import Invite, build_ics
+from services.case.model import BookingView, SlotView
+from services.case.port import BookingNotFound, CaseSystem, SlotNotBookable, SlotTaken
+from services.case.values import meeting_values
+from services.dates import TZ, TimeWish, local_datetime, parse_wish
+from services.ics import build_ics, invite_for
 from services.meeting_values import describe_booking
 from services.outgoing import FileRef, Value, When, render_value
 
@@ -48,14 +50,15 @@ def wish_of(ctx: Ctx) -> WishState | None:
 
 
 async def invite_file(ctx: Ctx, booking: BookingView, cancelled: bool = False) -> FileRef:
-    """Build the .ics for a booking in the conversation's language, store it and return the file."""
+    """Build the .ics for a booking in the conversation's language, store it and return the file.
+
+    The file is named by the meeting's local time, so the older invite of a moved meeting is told apart by name.
+    """
     texts = ctx.texts
     values = {k: str(v) for k, v in _plain(ctx, describe_booking(ctx.booking.municipality, booking)).items()}
-    invite = Invite(uid=booking.uid, sequence=booking.sequence, starts_at=booking.slot.starts_at,
-                    minutes=booking.slot.minutes, summary=texts.get("booking.invite_summary", **values),
-                    description=texts.get("booking.invite_description", **values),
-                    location=booking.slot.location, cancelled=cancelled)
-    name = texts.get("booking.invite_cancel_name" if cancelled else "booking.invite_name")
+    invite = invite_for(booking, texts, values, cancelled)
+    stamp = booking.slot.starts_at.astimezone(TZ).strftime("%Y-%m-%d-%H%M")
+    name = texts.get("booking.invite_cancel_name" if cancelled else "booking.invite_name", stamp=stamp)
     token = await ctx.services.files.add(ctx.convo.id, name, "text/calendar; charset=utf-8",
                                          build_ics(invite, ctx.services.clock()))
     return FileRef(token, name)
@@ -72,7 +75,7 @@ class SlotFlow(Flow):
     State = SlotState
     done_text: str  # the confirmation shown with the invite
 
-    def svc(self, ctx: Ctx) -> BookingService:
+    def svc(self, ctx: Ctx) -> CaseSystem:
         return ctx.booking
 
     async def offer(self, ctx: Ctx, intro: str, more: bool = False, **values: Value) -> None:
@@ -84,9 +87,7 @@ class SlotFlow(Flow):
         assert state.meeting_type is not None
         slots = await self.svc(ctx).free_slots(state.meeting_type, wish, PAGE, after, exclude)
         if not slots and not wish.is_empty() and not more:
-            state.wish = None  # nothing fits: show the nearest instead of a dead end
-            slots = await self.svc(ctx).free_slots(state.meeting_type, None, PAGE, None, exclude)
-            intro = "booking.none_for_wish"
+            slots, intro, values = await self._nearest(ctx, wish, exclude, values)
         if not slots:
             ctx.say("booking.no_more" if more else "booking.none_at_all", "person")
             return
@@ -94,6 +95,24 @@ class SlotFlow(Flow):
         buttons = [label_button(When(s.starts_at, "slot"), make_payload("pick_slot", slot_id=s.id)) for s in slots]
         buttons.append(button("booking.more", make_payload("more_slots")))
         ctx.say(intro, buttons, **values)
+
+    async def _nearest(self, ctx: Ctx, wish: TimeWish, exclude: list[int],
+                       values: dict[str, Value]) -> tuple[list[SlotView], str, dict[str, Value]]:
+        """Nothing fits the wish: the nearest times from the day asked for on, else from now — never a dead end."""
+        state: SlotState = ctx.state
+        assert state.meeting_type is not None
+        nearest = wish.from_day()
+        if not nearest.is_empty():
+            slots = await self.svc(ctx).free_slots(state.meeting_type, nearest, PAGE, None, exclude)
+            if slots:
+                state.wish = WishState.of(nearest)
+                if wish.weekend_only():
+                    return slots, "booking.weekend", values
+                day = When(local_datetime(wish.date_from or date.today(), time(12)), "date")
+                return slots, "booking.none_from_day", {**values, "day": day}
+        state.wish = None
+        slots = await self.svc(ctx).free_slots(state.meeting_type, None, PAGE, None, exclude)
+        return slots, "booking.none_for_wish", values
 
     async def slot_turn(self, ctx: Ctx) -> bool:
         """Handle a turn in the 'slot' or 'confirm' step: pick, more, a new wish, yes/no."""
@@ -106,7 +125,7 @@ class SlotFlow(Flow):
             await self.ask_confirm(ctx, slot_id)
             return True
         if nlu.intent == "more_slots":
-            await self.offer(ctx, "booking.offer", more=True)
+            await self.offer(ctx, "booking.offer_more", more=True)
             return True
         if state.step == "confirm" and nlu.intent in ("affirm", "deny") and not nlu.fallback:
             if nlu.intent == "affirm" and state.slot_id is not None:
@@ -148,12 +167,29 @@ class SlotFlow(Flow):
             ctx.leave()
             ctx.say("meetings.gone_short", "menu")
             return
+        extra = self.done_values(ctx, booking)
         ctx.leave()
         ctx.event(self.done_event, booking_id=booking.id, meeting_type=booking.slot.meeting_type, mode=booking.mode)
-        ctx.say(self.done_text, "menu", file=await invite_file(ctx, booking),
-                **describe_booking(self.svc(ctx).municipality, booking))
+        await self.say_done(ctx, booking, **extra)
+        await self.after_done(ctx, booking)
+
+    async def say_done(self, ctx: Ctx, booking: BookingView, **extra: Value) -> None:
+        """The confirmation with every detail of the meeting and its invite."""
+        values = {**meeting_values(self.svc(ctx).municipality, booking), **extra}
+        ctx.say(self.done_text, self.done_buttons(booking), file=await invite_file(ctx, booking), **values)
+
+    def done_buttons(self, booking: BookingView) -> str | None:
+        """The menu under the confirmation, unless a question follows it."""
+        return "menu"
 
     done_event: str  # booking_made | booking_moved
+
+    def done_values(self, ctx: Ctx, booking: BookingView) -> dict[str, Value]:
+        """Extra or replaced values of the confirmation, taken from the state before the flow ends."""
+        return {}
+
+    async def after_done(self, ctx: Ctx, booking: BookingView) -> None:
+        """A question after the confirmation (the number to call); it may start a step of its own."""
 
     async def ask_confirm(self, ctx: Ctx, slot_id: int) -> None:
         raise NotImplementedError

@@ -44,7 +44,7 @@ def rasa_url():
 @pytest.fixture
 def settings(rasa_url: str, tmp_path: Path) -> Settings:
     return Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'e2e.db'}", nlu_url=rasa_url,
-                    municipality="ballerup", telegram_bot_token=None)
+                    municipality="ballerup", telegram_bot_token=None, login_required=False)
 
 
 @pytest.fixture

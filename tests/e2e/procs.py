@@ -49,7 +49,9 @@ def start_serve(workdir: Path, database_url: str, nlu_url: str | None = None, na
                 **env: str) -> Served:
     """Start bin/serve on a free port (no Telegram); output goes to <workdir>/<name>.log."""
     port = free_port()
-    full_env = {**os.environ, "PORT": str(port), "DATABASE_URL": database_url, "MUNICIPALITY": "ballerup", **env}
+    # LOGIN_REQUIRED=false unless a test asks for it: most e2e tests book without a MitID login (test_login logs in).
+    full_env = {**os.environ, "PORT": str(port), "DATABASE_URL": database_url, "MUNICIPALITY": "ballerup",
+                "LOGIN_REQUIRED": "false", **env}
     full_env.pop("TELEGRAM_BOT_TOKEN", None)
     if nlu_url:
         full_env["NLU_URL"] = nlu_url

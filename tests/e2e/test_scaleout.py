@@ -14,12 +14,11 @@ pytestmark = pytest.mark.postgres
 
 WEBHOOK = "/webhooks/rest/webhook"
 BOOK = "jeg vil booke en jobsamtale over telefon"  # type and mode in one sentence: straight to the offer
-MORE = ('Her er de første ledige tider. Vælg en, eller skriv hvornår det passer dig (fx "tirsdag eftermiddag" eller '
-        '"3/12 kl 10").')
+MORE = "Her er flere ledige tider, senere end dem før. Vælg en, eller skriv hvornår det passer dig."
 NO_MORE = "Der er ikke flere ledige tider. Skriv en anden dag, eller tal med en medarbejder."
 TAKEN = "Den tid er desværre lige blevet taget. Her er andre ledige tider:"
-BOOKED = re.compile(r"Din samtale er booket: Jobsamtale, .+, Telefon \(vi ringer til dig\)\. Du får en påmindelse "
-                    r"dagen før\. Her er en kalenderinvitation:")
+BOOKED = re.compile(r"Din samtale er booket: Jobsamtale, .+, Telefon \(vi ringer til dig\), med [A-ZÆØÅ][\w ]+\. "
+                    r"Vi ringer til dig\. Du får en påmindelse dagen før\. Her er en kalenderinvitation:")
 SLOT_ID = re.compile(r'/pick_slot\{"slot_id": (\d+)\}')
 
 
@@ -134,7 +133,8 @@ async def test_double_yes_through_both_workers_books_once_and_says_so_once(worke
     assert sum(bool(BOOKED.fullmatch(t)) for t in texts) == 1, texts
     booked, other = (first, second) if any(BOOKED.fullmatch(t) for t in (m.get("text", "") for m in first)) \
         else (second, first)
-    assert len(booked) == 2 and booked[1]["attachment"]["name"] == "samtale.ics", booked
+    # the confirmation, its invite (named by the meeting's time), then the question which number to call
+    assert len(booked) == 3 and re.fullmatch(r"samtale-\d{4}-\d\d-\d\d-\d{4}\.ics", booked[1]["attachment"]["name"]), booked
     assert other == [reply("twice", *FIRST_REPLY["affirm"])]  # the second 'ja' finds the booking done
     rows = await _query(dsn, "SELECT b.slot_id FROM bookings b JOIN conversations c ON c.citizen_id = b.citizen_id "
                              "WHERE c.id = 'web:twice' AND b.status = 'active'")

@@ -18,3 +18,10 @@ def payloads(replies: list[Rendered]) -> list[str]:
 
 def titles(replies: list[Rendered]) -> list[str]:
     return [b.title for r in replies for b in r.buttons]
+
+
+async def log_in(core, sender: str = "t1", subject: str = "demo-anna-4f1c", channel: str = "test") -> int:
+    """Mark a test conversation as logged in as `subject` (as the OIDC callback does); returns the citizen id."""
+    conversation_id = f"{channel}:{sender}"
+    await core.services.conversations.ensure(conversation_id, channel, core.services.default_municipality)
+    return await core.identity.log_in(conversation_id, subject)

@@ -63,10 +63,36 @@ async def test_wish_in_the_booking_request_itself(engine, slots):
     assert all(t.startswith("tor. 26. nov.") for t, _ in slot_buttons(replies))
 
 
-async def test_wish_with_no_match_shows_nearest_instead(engine, slots):
+async def test_weekend_says_no_meetings_then_and_offers_the_next_times(engine, slots):
     await say(engine, "jeg vil booke en jobsamtale på telefon")
-    replies = await say(engine, "lørdag")
-    assert "ingen ledige tider" in texts_of(replies) and slot_buttons(replies)
+    replies = await say(engine, "kan jeg komme i weekenden")
+    assert texts_of(replies) == "Jobcentret holder ikke samtaler i weekenden. Her er de nærmeste tider efter weekenden:"
+    assert slot_buttons(replies)[0][0] == "tir. 1. dec. kl. 10:00"
+
+
+async def test_a_day_with_nothing_free_offers_the_nearest_from_that_day_on(engine, slots):
+    """Nothing at the time asked for: the nearest times from that day, not the first free ones in the list."""
+    await say(engine, "jeg vil booke en jobsamtale på telefon")
+    replies = await say(engine, "den 1. december kl 8")
+    assert texts_of(replies) == ("Der er ingen ledige tider, der passer til det. "
+                                 "Her er de nærmeste fra tirsdag den 1. december 2026:")
+    assert [t for t, _ in slot_buttons(replies)][:2] == ["tir. 1. dec. kl. 10:00", "tir. 1. dec. kl. 13:00"]
+
+
+async def test_a_time_with_nothing_free_on_no_named_day_offers_the_nearest(engine, slots):
+    await say(engine, "jeg vil booke en jobsamtale på telefon")
+    replies = await say(engine, "kl 7")
+    assert texts_of(replies) == "Der er ingen ledige tider, der passer til det. Her er de nærmeste:"
+    assert slot_buttons(replies)[0][0] == "ons. 25. nov. kl. 10:00"
+
+
+@pytest.mark.parametrize("wish, expected", [
+    ("tirsdag i ugen efter", "tir. 1. dec. kl. 10:00"),
+    ("første december", "tir. 1. dec. kl. 10:00"),
+])
+async def test_new_date_phrases_narrow_the_offer(engine, slots, wish, expected):
+    await say(engine, "jeg vil booke en jobsamtale på telefon")
+    assert slot_buttons(await say(engine, wish))[0][0] == expected
 
 
 async def test_more_times_continue_after_the_last_shown(engine, slots):
@@ -199,7 +225,8 @@ async def test_sickness_offers_to_move_or_cancel_the_coming_meeting(engine, slot
     await _book_first(engine)
     replies = await say(engine, "jeg er syg")
     assert "onsdag den 25. november" in texts_of(replies)
-    assert {"/reschedule_meeting", "/cancel_meeting", "/human_handoff"} <= set(payloads(replies))
+    assert {'/reschedule_meeting{"booking_id": 1}', '/cancel_meeting{"booking_id": 1}',
+            "/human_handoff"} <= set(payloads(replies))
     assert "/affirm" in payloads(await say(engine, "/cancel_meeting"))
 
 

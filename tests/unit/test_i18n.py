@@ -107,7 +107,7 @@ def test_multi_line_texts_keep_their_line_breaks():
         "Har du tanker om selvmord, så ring til Livslinien på 70 201 201. De er der for dig.",
         "Jeg er en chatbot. Vil du tale med en medarbejder her?",
     ]
-    assert len(DA.get("privacy.about").split("\n")) == 2
+    assert len(DA.get("privacy.about", days=180, anonymous_days=30).split("\n")) == 7
 
 
 def test_values_are_filled_in_without_bidi_marks():

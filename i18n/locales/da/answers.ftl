@@ -3,6 +3,8 @@
 answers-greet-text = Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Jeg kan hjælpe med samtaler, CV, jobsøgning og uddannelse. Hvad vil du?
 answers-start-text = Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke dit CPR-nummer her. Hvad kan jeg hjælpe med?
 answers-something_else-text = Prøv at skrive det med andre ord. Eller vælg i menuen. Du kan altid tale med en medarbejder.
+# The crisis check-in's "Nej, jeg mente noget andet": no alarm, and whatever we were doing goes on.
+answers-crisis_check_no-text = Godt. Tak, fordi du svarede. Så fortsætter vi, hvor vi var. Skriv det gerne med andre ord, hvis jeg misforstod dig.
 answers-goodbye-text = Tak for nu. Skriv bare igen, hvis du får brug for hjælp.
 answers-thanks-text = Så lidt! Er der andet, jeg kan hjælpe med?
 answers-affirm-text = Fint. Hvad vil du gerne?

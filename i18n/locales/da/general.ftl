@@ -32,5 +32,5 @@ crisis_check-text = Jeg vil gerne være sikker på, at jeg forstår dig rigtigt.
 crisis_check-yes = Ja, jeg har brug for hjælp nu
 crisis_check-no = Nej, jeg mente noget andet
 
-# Distress without danger (dialogs/texts/crisis_patterns.yml, distress): warm, short, a person.
+# Distress without danger (services/data/safety.yml, distress): warm, short, a person.
 distress = Det lyder hårdt, og det er helt i orden at sige det. Du behøver ikke klare det alene. En medarbejder kan hjælpe dig videre, også hvis det er svært med computeren. Vil du tale med en?

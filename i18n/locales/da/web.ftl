@@ -23,3 +23,9 @@ web-download = Hent fil:
 # Name of a download whose server-given name is empty.
 web-file_fallback = fil
 web-choices_label = Svarmuligheder
+
+## Identity (the header after a MitID login, and the link to continue on Telegram).
+
+web-log_out = Log ud
+web-logged_in = Du er logget ind med MitID.
+web-telegram = Fortsæt på Telegram
