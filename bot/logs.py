@@ -13,6 +13,7 @@ LOG_DIR = ROOT / "var" / "log"
 RASA_LOG = LOG_DIR / "rasa.log"
 # Top-level packages of this project; "root" and "__main__" are module-level logging.info() calls in bot/__main__.py.
 OWN_LOGGERS = frozenset({"bot", "dialogs", "nlu", "services", "store", "knowledge", "tools", "root", "__main__"})
+PARAMETER_LOGGERS = ("aiosqlite", "sqlalchemy.engine", "asyncpg")
 MAX_LOG_BYTES = 5_000_000  # then the file is moved to <name>.1 at the next start (one old generation kept)
 WAITING = "Venter på sprogmodellen (typisk 10-20 sekunder) ..."
 
@@ -59,6 +60,10 @@ def setup_logging(command: str, log_dir: Path = LOG_DIR, screen: TextIO | None =
         setattr(handler, _OURS, True)
         root.addHandler(handler)
     root.setLevel(logging.INFO)
+    # These log statement parameters (a citizen's text, phone, e-mail) at DEBUG/INFO: never let them through,
+    # whatever level someone sets on the root while debugging.
+    for chatty in PARAMETER_LOGGERS:
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     # warnings.warn() (DeprecationWarning from libraries and the like) becomes a "py.warnings" record: file only.
     logging.captureWarnings(True)
     return path

@@ -15,7 +15,8 @@ from store.models import Base, Booking, Citizen, Conversation
 
 # Tables that hold nothing about a citizen: the job centre's own calendar and caseworkers.
 NOT_CITIZEN_DATA = frozenset({"caseworkers", "slots", "button_payloads", "alembic_version", "staff_accounts",
-                              "staff_sessions", "login_attempts", "stats_handled_questions"})
+                              "staff_sessions", "login_attempts", "stats_handled_questions",
+                              "stats_conversations", "stats_hourly", "stats_clarify", "answer_ratings"})
 ROOTS = {"citizens": "id", "conversations": "citizen_id"}
 
 
@@ -61,6 +62,8 @@ def _jsonable(value: Any) -> Any:
 def _row(table: Table, row: Any) -> dict[str, Any]:
     out = {}
     for col in table.columns:
+        if col.info.get("secret"):  # hashes and login secrets: meaningless to the citizen, useful to an attacker
+            continue
         value = row._mapping[col]
         if isinstance(col.type, LargeBinary):  # file contents: the name and size say what it is
             out[f"{col.name}_bytes"] = len(value or b"")

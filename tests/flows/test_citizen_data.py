@@ -1,10 +1,12 @@
 """Export and deletion are driven by the schema: every table that references a citizen is covered (finding 7)."""
+from datetime import timedelta
+
 from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, func, select
 
 from store.citizens import citizen_links, unclassified_tables, unsafe_links
 from store.models import Base, Event
 from tests.flows.booking_fixtures import publish
-from tests.flows.helpers import payloads, say
+from tests.flows.helpers import log_in, payloads, say
 from tests.flows.test_handoff import ask_person
 
 
@@ -46,3 +48,16 @@ async def test_export_holds_every_linked_table_and_deletion_empties_them(engine,
                 assert await s.scalar(select(func.count()).select_from(link.table)) == 0, link.table.name
         assert await s.scalar(select(func.count()).select_from(Event).where(Event.conversation_id.is_not(None))) == 0
         assert await s.scalar(select(func.count()).select_from(Event)) == len(data["events"])  # anonymous counts
+
+
+async def test_export_leaves_out_login_secrets_but_shows_the_rows(core, services, clock):
+    citizen_id = await log_in(core)
+    token = await core.identity.new_login("test:t1", "/list_bookings", clock.now, timedelta(minutes=10))
+    await core.identity.start_login(token, "state-x", "nonce-x", "verifier-x", clock.now)
+    await core.identity.new_link_code(citizen_id, clock.now, timedelta(minutes=10))
+    data = await services.citizens.export(citizen_id)
+    (login,), (link,) = data["login_requests"], data["telegram_link_codes"]
+    assert login["resume"] == "/list_bookings" and "expires_at" in link
+    for row in (login, link):
+        assert not {"token_hash", "state_hash", "nonce", "code_verifier", "code_hash"} & row.keys()
+    assert "verifier-x" not in repr(data) and "nonce-x" not in repr(data)
