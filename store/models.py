@@ -315,7 +315,7 @@ class WebSession(Base):
     """A web chat session, bound to one citizen (anonymous until login); the cookie holds the token, this its hash."""
 
     __tablename__ = "web_sessions"
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True, info={"secret": True})
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(index=True)
@@ -334,12 +334,12 @@ class LoginRequest(Base):
     """One OIDC login in progress for a conversation: state, nonce, PKCE verifier and the action to continue."""
 
     __tablename__ = "login_requests"
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # of the login button's URL token
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True, info={"secret": True})  # of the login button's URL token
     conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     resume: Mapped[str] = mapped_column(String(1000), default="")  # the payload the citizen asked for
-    state_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
-    nonce: Mapped[str | None] = mapped_column(String(64))
-    code_verifier: Mapped[str | None] = mapped_column(String(128))
+    state_hash: Mapped[str | None] = mapped_column(String(64), unique=True, info={"secret": True})
+    nonce: Mapped[str | None] = mapped_column(String(64), info={"secret": True})
+    code_verifier: Mapped[str | None] = mapped_column(String(128), info={"secret": True})
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(index=True)
     used_at: Mapped[datetime | None]
@@ -349,7 +349,7 @@ class TelegramLinkCode(Base):
     """A one-time code of a deep link t.me/<bot>?start=<code>; claimed once by a conditional UPDATE."""
 
     __tablename__ = "telegram_link_codes"
-    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True, info={"secret": True})
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(index=True)
