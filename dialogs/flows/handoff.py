@@ -29,13 +29,15 @@ WORDS_FOR_A_REASON = 8  # "jeg vil tale med en medarbejder" alone is no reason; 
 # A way out of the questions for someone who changed their mind (every step takes free text).
 _EXIT = re.compile(r"^\s*(stop|stop det|annuller|fortryd|glem det|afbryd|nej tak|jeg fortryder)\b", re.IGNORECASE)
 _PHONE = re.compile(r"^(?:\+?45|0045)?(\d{8})$")
+# A run of digits in any grouping ("29 28 27 26", "+45 2928-2726"); the words around it are whatever the citizen wrote.
+_DIGIT_RUN = re.compile(r"\+?\d[\d\s\-().]*\d")
 
 
 def phone_number(text: str) -> str | None:
-    """A Danish phone number (8 digits, optionally +45) in any grouping, with words like 'tlf' around it; or None."""
-    digits = re.sub(r"[\s\-().:]", "", re.sub(r"(?i)\b(tlf|telefon|nr|nummer|mobil|mit|er|på)\b\.?", "", text))
-    match = _PHONE.match(digits)
-    return match.group(1) if match else None
+    """The one Danish phone number (8 digits, optionally +45) in the text, in any grouping and wording; or None."""
+    found = {m.group(1) for run in _DIGIT_RUN.findall(text)
+             if (m := _PHONE.match(re.sub(r"[\s\-().]", "", run)))}
+    return found.pop() if len(found) == 1 else None  # two different numbers: ask rather than guess
 
 
 class HandoffState(FlowState):

@@ -219,7 +219,9 @@ async def test_details_at_the_consent_step_are_kept_and_a_typed_number_means_cal
 @pytest.mark.parametrize(("text", "number"), [
     ("22 33 44 55", "22334455"), ("tlf 22 33 44 55", "22334455"), ("+45 22334455", "22334455"),
     ("mit nummer er 22-33-44-55", "22334455"), ("tlf: 22334455", "22334455"), ("0045 22 33 44 55", "22334455"),
-    ("1234", None), ("ring mig", None), ("223344556", None), ("", None)])
+    ("ring på 29 28 27 26", "29282726"), ("du kan ringe til mig på 29282726 efter kl 12", "29282726"),
+    ("min mobil: (+45) 29 28-27 26 tak", "29282726"), ("29282726 eller 31313131", None),
+    ("1234", None), ("ring mig", None), ("223344556", None), ("", None), ("ring efter 14.30", None)])
 def test_phone_numbers_in_the_citizens_words(text, number):
     assert phone_number(text) == number
 
