@@ -190,6 +190,14 @@ class Auth:
         citizen_id = await self._store.claim_link_code(code, self._clock())
         if citizen_id is not None:
             await self._store.move_conversation(conversation_id, citizen_id)
-        key = "identity.telegram_linked" if citizen_id is not None else "identity.telegram_code_invalid"
+            key = "identity.telegram_linked"
+        elif await self._already_linked(conversation_id, code):  # the link tapped twice: all is well, say so
+            key = "identity.telegram_already_linked"
+        else:
+            key = "identity.telegram_code_invalid"
         await self._outbox.add(conversation_id, "reply", to_json(OutMessage(Text(key))))
         return citizen_id is not None
+
+    async def _already_linked(self, conversation_id: str, code: str) -> bool:
+        owner = await self._store.owner(conversation_id)
+        return owner is not None and owner[0] == await self._store.link_code_citizen(code)

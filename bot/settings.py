@@ -1,10 +1,13 @@
 """Typed settings, read from the environment (and .env); see .env.example."""
 from pathlib import Path
 
-from pydantic import PositiveInt, SecretStr, field_validator
+from pydantic import PositiveInt, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+DEMO_CLIENT_SECRET = "local-demo-secret"  # only for the local oidc-provider-mock
 
 
 class Settings(BaseSettings):
@@ -44,7 +47,7 @@ class Settings(BaseSettings):
     # Identity (issue 12): the OIDC provider (a MitID broker); unset issuer: bin/serve starts a local demo provider.
     oidc_issuer: str | None = None
     oidc_client_id: str = "jobassistenten"
-    oidc_client_secret: SecretStr = SecretStr("local-demo-secret")
+    oidc_client_secret: SecretStr = SecretStr(DEMO_CLIENT_SECRET)
     oidc_cpr_claim: str = "dk:gov:saml:attribute:CprNumberIdentifier"
     # Personal actions (booking, CV, export, ...) need a login; false only for tests and demos without one.
     login_required: bool = True
@@ -56,6 +59,13 @@ class Settings(BaseSettings):
     @property
     def base_url(self) -> str:
         return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @model_validator(mode="after")
+    def real_broker_needs_its_own_secret(self) -> "Settings":
+        """The demo secret is public (it is in this file): never send it to a real broker."""
+        if self.oidc_issuer and self.oidc_client_secret.get_secret_value() == DEMO_CLIENT_SECRET:
+            raise ValueError("OIDC_ISSUER is set: set OIDC_CLIENT_SECRET to the secret the broker gave you")
+        return self
 
     @field_validator("database_url")
     @classmethod

@@ -27,7 +27,7 @@ from services.booking import BookingRules
 from services.case.db import DbCaseSystem
 from services.case.demo import seed_demo_cases
 from services.handoff import HandoffService
-from services.identity import LoginGate, NoCase, load_demo_citizens
+from services.identity import LoginGate, load_demo_citizens
 from services.inbox import Inbox, StaffEvents
 from services.staff import StaffRules, StaffService
 from services.municipality import Municipality, load_all
@@ -158,8 +158,9 @@ def build_auth(settings: Settings, core: Core, issuer: str) -> Auth:
                                  cpr_claim=settings.oidc_cpr_claim))
     config = AuthConfig(timedelta(hours=settings.web_session_hours), settings.cookie_secure, settings.municipality)
     services = core.services
-    return Auth(core.identity, rp, core.engine, core.outbox, services.conversations, NoCase(),
-                services.catalog.get(None), utc_clock, config,
+    # The deployment's case system hears of each login (with a CPR number, if the broker sends one).
+    return Auth(core.identity, rp, core.engine, core.outbox, services.conversations,
+                services.bookings[settings.municipality], services.catalog.get(None), utc_clock, config,
                 None if settings.oidc_issuer else load_demo_citizens())
 
 

@@ -53,13 +53,6 @@ class CaseHook(Protocol):
     async def on_login(self, citizen_id: int, subject: str, cpr: str | None) -> None: ...
 
 
-class NoCase:
-    """No case system behind the login (the default until an adapter is wired in)."""
-
-    async def on_login(self, citizen_id: int, subject: str, cpr: str | None) -> None:
-        return None
-
-
 @dataclass(frozen=True)
 class DemoCitizen:
     """A demo citizen the local OIDC provider knows (services/data/demo_citizens.yml)."""

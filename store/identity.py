@@ -200,6 +200,12 @@ class IdentityStore:
             return await s.scalar(select(TelegramLinkCode.citizen_id).where(
                 TelegramLinkCode.code_hash == digest(code)))
 
+    async def link_code_citizen(self, code: str) -> int | None:
+        """Whose code this is, used or not (to tell a second tap on the same link from a wrong link)."""
+        async with self._sessions() as s:
+            return await s.scalar(select(TelegramLinkCode.citizen_id).where(
+                TelegramLinkCode.code_hash == digest(code)))
+
 
 async def _merge(s: AsyncSession, source: int, target: int) -> None:
     """Move every row of an anonymous citizen to `target` (found through the schema), then delete it.

@@ -40,6 +40,7 @@
     if (typeof data.sender !== "string") throw new Error("no sender");
     local.set(SENDER_KEY, data.sender);
     $("identity").hidden = !data.logged_in;
+    if (data.logged_in) $("logged-out").hidden = true;
     $("telegram").hidden = !data.telegram;
     return data.sender;
   }
@@ -252,7 +253,8 @@
   $("log-out").addEventListener("click", async () => {
     try { await fetch(AUTH + "logout", { method: "POST" }); } catch (err) { console.warn("Jobassistenten:", err); }
     local.set(SENDER_KEY, "");
-    restart(true);
+    await restart(true);
+    $("logged-out").hidden = false;
   });
   $("telegram").addEventListener("click", async () => {
     try {

@@ -130,3 +130,14 @@ def test_an_unsigned_id_token_is_refused(keys):
     token = f"{part({'alg': 'none'})}.{part({'iss': ISSUER, 'aud': CLIENT, 'sub': 'x', 'iat': now, 'exp': now + 60, 'nonce': NONCE})}."
     with pytest.raises(LoginFailed):
         _check(token, jwks)
+
+
+def test_a_real_broker_is_never_sent_the_public_demo_secret():
+    from pydantic import ValidationError
+
+    from bot.settings import Settings
+
+    with pytest.raises(ValidationError, match="OIDC_CLIENT_SECRET"):
+        Settings(_env_file=None, oidc_issuer="https://broker.example.dk")
+    assert Settings(_env_file=None, oidc_issuer="https://broker.example.dk", oidc_client_secret="s3cret").oidc_issuer
+    assert Settings(_env_file=None).oidc_issuer is None  # the local provider takes the demo secret

@@ -4,6 +4,7 @@ identity-login_needed = Det handler om din egen sag, så du skal logge ind med M
 identity-login_button = Log ind med MitID
 identity-logged_in = Du er nu logget ind med MitID.
 identity-telegram_linked = Nu er din Telegram koblet til dig. Du kan se, flytte og aflyse dine samtaler her.
+identity-telegram_already_linked = Din Telegram er allerede koblet til dig. Du kan se, flytte og aflyse dine samtaler her.
 identity-telegram_code_invalid = Linket virker ikke. Det kan kun bruges én gang og kun i 10 minutter. Log ind på jobcentrets chat på nettet og hent et nyt link.
 
 ## Pages the browser shows after the MitID login (bot/auth.py).

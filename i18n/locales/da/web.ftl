@@ -28,4 +28,5 @@ web-choices_label = Svarmuligheder
 
 web-log_out = Log ud
 web-logged_in = Du er logget ind med MitID.
+web-logged_out = Du er logget ud. Bruger andre også denne computer, så luk browseren, når du er færdig.
 web-telegram = Fortsæt på Telegram
