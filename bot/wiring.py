@@ -48,6 +48,7 @@ from store.handoffs import HandoffStore
 from store.identity import IdentityStore
 from store.outbox import OutboxStore
 from store.payloads import PayloadStore
+from store.ratings import AnswerRatingStore
 from store.stats import StatsStore
 from store.retention import RetentionStore
 from store.turns import TurnGate
@@ -132,7 +133,8 @@ def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalit
         conversations=ConversationStore(sessions), files=FileStore(sessions), citizens=CitizenStore(sessions),
         cvs=CVStore(sessions), knowledge=knowledge or KnowledgeBase.load().warm(),
         handoffs=handoffs, staff_events=staff_events, catalog=catalog,
-        buttons=buttons, clock=clock, default_municipality=municipality, retention=retention or RetentionPolicy(),
+        buttons=buttons, clock=clock, default_municipality=municipality,
+        answer_ratings=AnswerRatingStore(sessions), retention=retention or RetentionPolicy(),
         bookings={k: DbCaseSystem.for_municipality(sessions, m, rules, clock) for k, m in municipalities.items()})
     outbox, renderer = OutboxStore(sessions), Renderer(catalog, format_datetime)
     identity = IdentityStore(sessions)

@@ -19,6 +19,7 @@ from store.citizens import CitizenStore
 from store.conversations import ConversationState, ConversationStore, NewEvent
 from store.cv import CVStore
 from store.files import FileStore
+from store.ratings import AnswerRatingStore
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Services:
     clock: Callable[[], datetime]
     bookings: Mapping[str, CaseSystem]  # the case system per municipality key (bookings, meetings, caseworker)
     default_municipality: str
+    answer_ratings: AnswerRatingStore  # 👍/👎 on knowledge answers, once per answer
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)  # the privacy notice names the periods
 
 

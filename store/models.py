@@ -230,6 +230,54 @@ class HandledQuestions(Base):
     handled_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+# The statistics' summaries: written only by database triggers on each inserted event (migration 0010), in the
+# event's own transaction, so the figures read a few rows per conversation instead of parsing every event's JSON.
+# Keyed by anon_id (no citizen): a citizen's deletion leaves them as they were.
+class StatsConversation(Base):
+    """One row per conversation: where and when it started, and its first handoff request (for containment)."""
+
+    __tablename__ = "stats_conversations"
+    anon_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    municipality: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(40))
+    handoff_at: Mapped[datetime | None]
+
+
+class StatsHourly(Base):
+    """Events per conversation, UTC hour, kind and key (entry id, 'of|score', handoff reason): their count."""
+
+    __tablename__ = "stats_hourly"
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    anon_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    n: Mapped[int]
+
+
+class StatsClarify(Base):
+    """A 'did you mean ...?' and the citizen's next turn ('<intent>|<1 if a button>'), None until there is one."""
+
+    __tablename__ = "stats_clarify"
+    __table_args__ = (Index("ix_stats_clarify_waiting", "anon_id", sqlite_where=text("next_key IS NULL"),
+                            postgresql_where=text("next_key IS NULL")),)
+    event_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    anon_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(index=True)
+    next_key: Mapped[str | None] = mapped_column(String(200))
+
+
+class AnswerRating(Base):
+    """A 👍/👎 on one knowledge answer (the conversation's turn that gave it): once per answer, by the key."""
+
+    __tablename__ = "answer_ratings"
+    anon_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    turn: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    entry_id: Mapped[str] = mapped_column(String(80))
+    score: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ButtonPayload(Base):
     """Button payloads too long for a Telegram callback (64 bytes), by a short key; survives a restart."""
 

@@ -1,20 +1,20 @@
 """Aggregate queries over the event log for the staff statistics; only counts leave the database.
 
 Every figure is grouped by a time bucket (given as edges, so days and weeks follow Copenhagen time),
-municipality, channel and a key. The municipality and channel of an event come from its conversation's
-`conversation_started` event (by anon_id), so the figures survive a citizen's deletion unchanged.
+municipality, channel and a key. The counts come from summaries that database triggers keep as each event is
+written (migration 0010): one row per conversation (where it started, its first handoff request), per
+conversation, hour, kind and key, and per 'did you mean'. Keyed by anon_id, so a citizen's deletion changes nothing.
 """
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Sequence
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, literal, select, text
+from sqlalchemy import ColumnElement, and_, case, func, literal, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
-from store.models import Event, HandledQuestions
+from store.models import Event, HandledQuestions, StatsClarify, StatsConversation, StatsHourly
 
-STARTED = "conversation_started"
 CONTAINMENT_HOURS = 24
 
 
@@ -67,14 +67,24 @@ def _text(field: Any) -> ColumnElement[Any]:
     return func.coalesce(field.as_string(), "")
 
 
+def _hours(edges: Sequence[datetime]) -> Sequence[datetime]:
+    """Summaries count per UTC hour, so a bucket must start on a whole hour (local midnights always do)."""
+    if any(e.minute or e.second or e.microsecond for e in edges):
+        raise ValueError("statistics periods start and end on whole hours")
+    return edges
+
+
+def _place(anon_id: Any) -> tuple[Any, ColumnElement[Any], ColumnElement[Any], Any]:
+    """The conversation an anon_id belongs to (an outer join), its municipality and channel ('' if unknown)."""
+    conv = aliased(StatsConversation)
+    return conv, func.coalesce(conv.municipality, ""), func.coalesce(conv.channel, ""), conv.anon_id == anon_id
+
+
 class StatsStore:
-    """Read-only figures, plus the caseworkers' 'handled' marks on unanswered-question groups."""
+    """Read-only figures from the summary tables the event triggers keep, plus the 'handled' marks."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
-
-    def _period(self, edges: Sequence[datetime], kinds: Sequence[str]) -> ColumnElement[bool]:
-        return and_(Event.kind.in_(kinds), Event.created_at >= edges[0], Event.created_at < edges[-1])
 
     async def _counts(self, query: Any) -> list[Count]:
         async with self._sessions() as s:
@@ -84,86 +94,71 @@ class StatsStore:
 
     async def conversations(self, edges: Sequence[datetime]) -> list[Count]:
         """Conversations by their start; key 'contained' (no handoff within 24 h of the first message) or 'handoff'."""
-        handoff = aliased(Event)
+        c = StatsConversation
         async with self._sessions() as s:
             dialect = s.bind.dialect.name
         if dialect == "postgresql":
-            deadline = handoff.created_at < Event.created_at + text(f"interval '{CONTAINMENT_HOURS} hours'")
+            deadline = c.handoff_at < c.started_at + text(f"interval '{CONTAINMENT_HOURS} hours'")
         else:  # SQLite has no interval type: compare Julian days
-            deadline = func.julianday(handoff.created_at) < func.julianday(Event.created_at) + CONTAINMENT_HOURS / 24
-        handed = exists().where(handoff.anon_id == Event.anon_id, handoff.kind == "handoff_requested", deadline)
-        key = case((handed, "handoff"), else_="contained")
-        b = _bucket(Event.created_at, edges)
-        muni, channel = _text(Event.data["municipality"]), _text(Event.data["channel"])
-        query = (select(b, muni, channel, key, func.count(), func.count())  # one start per conversation
-                 .where(self._period(edges, [STARTED])).group_by(b, muni, channel, key))
+            deadline = func.julianday(c.handoff_at) < func.julianday(c.started_at) + CONTAINMENT_HOURS / 24
+        key = case((and_(c.handoff_at.is_not(None), deadline), "handoff"), else_="contained")
+        b = _bucket(c.started_at, edges)
+        query = (select(b, c.municipality, c.channel, key, func.count(), func.count())  # one row per conversation
+                 .where(c.started_at >= edges[0], c.started_at < edges[-1])
+                 .group_by(b, c.municipality, c.channel, key))
         return await self._counts(query)
 
     async def turns(self, edges: Sequence[datetime]) -> list[Count]:
         """Messages (typed or pressed), key 'turn'; those not understood, key 'not_understood'."""
         return await self.events(edges, ["turn", "not_understood"])
 
-    async def events(self, edges: Sequence[datetime], kinds: Sequence[str], key_fields: Sequence[str] = (),
-                     where: ColumnElement[bool] | None = None) -> list[Count]:
-        """Events of some kinds, keyed by kind or by fields of their data ('a|b'), placed by their conversation.
+    async def events(self, edges: Sequence[datetime], kinds: Sequence[str], keyed: bool = False) -> list[Count]:
+        """Events of some kinds per bucket, keyed by kind or (keyed) by their key: entry id, 'of|score', reason.
 
-        Counted per conversation first (no JSON read for a plain kind), then joined to the conversations'
-        starts (one per conversation) for municipality and channel: fast on a month of events.
+        Summed per conversation first, then placed by the conversation's municipality and channel. Besides the
+        event kinds there are 'handoff_reason' and 'handoff_hours' (outside opening hours: 'true'/'1' or not),
+        counted once per new handoff request.
         """
-        key: Any = Event.kind
-        for i, name in enumerate(key_fields):
-            key = _text(Event.data[name]) if i == 0 else key + "|" + _text(Event.data[name])
-        per = (select(Event.anon_id, _bucket(Event.created_at, edges).label("b"), key.label("k"),
-                      func.count().label("n"))
-               .where(self._period(edges, kinds), *([where] if where is not None else []))
-               .group_by(Event.anon_id, text("2"), text("3")).subquery())
-        start = aliased(Event)
-        muni, channel = _text(start.data["municipality"]), _text(start.data["channel"])
+        h = StatsHourly
+        b = _bucket(h.hour, _hours(edges))
+        per = (select(h.anon_id, b.label("b"), (h.key if keyed else h.kind).label("k"), func.sum(h.n).label("n"))
+               .where(h.kind.in_(kinds), h.hour >= edges[0], h.hour < edges[-1])
+               .group_by(h.anon_id, text("2"), text("3")).subquery())
+        conv, muni, channel, on = _place(per.c.anon_id)
         query = (select(per.c.b, muni, channel, per.c.k, func.sum(per.c.n), func.count())
-                 .select_from(per).outerjoin(start, and_(start.anon_id == per.c.anon_id, start.kind == STARTED))
-                 .group_by(per.c.b, muni, channel, per.c.k))
+                 .select_from(per).outerjoin(conv, on).group_by(per.c.b, muni, channel, per.c.k))
         return await self._counts(query)
 
-    async def handoffs(self, edges: Sequence[datetime], key_field: str) -> list[Count]:
-        """New handoff requests keyed by a field of their data (reason, outside_hours)."""
-        return await self.events(edges, ["handoff_requested"], (key_field,),
-                                 func.coalesce(Event.data["new"].as_boolean(), True).is_(True))
+    async def handoffs(self, edges: Sequence[datetime], key: str) -> list[Count]:
+        """New handoff requests keyed by 'reason' or by 'outside_hours'."""
+        return await self.events(edges, ["handoff_reason" if key == "reason" else "handoff_hours"], keyed=True)
 
     async def clarifications(self, edges: Sequence[datetime]) -> list[Count]:
         """Clarification questions keyed by the citizen's next turn: '<intent>|<1 if a button>', or '' for none."""
-        nxt = aliased(Event)
-        next_id = (select(func.min(nxt.id)).where(nxt.anon_id == Event.anon_id, nxt.kind == "turn", nxt.id > Event.id)
-                   .scalar_subquery())
-        asked = (select(Event.anon_id, _bucket(Event.created_at, edges).label("b"), next_id.label("next_id"))
-                 .where(self._period(edges, ["clarify_offered"])).subquery())
-        follow, start = aliased(Event), aliased(Event)
-        pressed = case((func.coalesce(follow.data["payload"].as_boolean(), False).is_(True), "1"), else_="0")
-        key = case((follow.id.is_(None), ""), else_=_text(follow.data["intent"]) + "|" + pressed)
-        muni, channel = _text(start.data["municipality"]), _text(start.data["channel"])
-        query = (select(asked.c.b, muni, channel, key, func.count(), func.count(asked.c.anon_id.distinct()))
-                 .select_from(asked).outerjoin(follow, follow.id == asked.c.next_id)
-                 .outerjoin(start, and_(start.anon_id == asked.c.anon_id, start.kind == STARTED))
-                 .group_by(asked.c.b, muni, channel, key))
+        k = StatsClarify
+        b = _bucket(k.at, edges)
+        conv, muni, channel, on = _place(k.anon_id)
+        key = func.coalesce(k.next_key, "")
+        query = (select(b, muni, channel, key, func.count(), func.count(k.anon_id.distinct()))
+                 .select_from(k).outerjoin(conv, on).where(k.at >= edges[0], k.at < edges[-1])
+                 .group_by(b, muni, channel, key))
         return await self._counts(query)
 
     async def durations(self, since: datetime, until: datetime, kind: str) -> list[Duration]:
         """Seconds from request to claim (handoff_claimed) or to the end (handoff_ended) of steps in the period."""
-        start = aliased(Event)
-        query = (select(Event.data["seconds"].as_float(), _text(start.data["municipality"]),
-                        _text(start.data["channel"]))
-                 .select_from(Event).outerjoin(start, and_(start.anon_id == Event.anon_id, start.kind == STARTED))
-                 .where(self._period([since, until], [kind])))
+        conv, muni, channel, on = _place(Event.anon_id)
+        query = (select(Event.data["seconds"].as_float(), muni, channel).select_from(Event).outerjoin(conv, on)
+                 .where(Event.kind == kind, Event.created_at >= since, Event.created_at < until))
         async with self._sessions() as s:
             rows = (await s.execute(query)).all()
         return [Duration(float(r[0] or 0), r[1], r[2]) for r in rows]
 
     async def unanswered(self, since: datetime, until: datetime, limit: int = 5000) -> list[Question]:
         """The newest redacted questions without an answer in the period."""
-        start = aliased(Event)
-        query = (select(_text(Event.data["text"]), Event.created_at, Event.anon_id, _text(start.data["municipality"]),
-                        _text(start.data["channel"]))
-                 .select_from(Event).outerjoin(start, and_(start.anon_id == Event.anon_id, start.kind == STARTED))
-                 .where(self._period([since, until], ["no_answer"]))
+        conv, muni, channel, on = _place(Event.anon_id)
+        query = (select(_text(Event.data["text"]), Event.created_at, Event.anon_id, muni, channel)
+                 .select_from(Event).outerjoin(conv, on)
+                 .where(Event.kind == "no_answer", Event.created_at >= since, Event.created_at < until)
                  .order_by(Event.created_at.desc()).limit(limit))
         async with self._sessions() as s:
             rows = (await s.execute(query)).all()

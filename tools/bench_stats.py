@@ -106,8 +106,8 @@ async def run(events: int) -> dict:
             checks = {"conversations_by_day": store.conversations(p.edges), "turns_by_day": store.turns(p.edges),
                       "activity_by_day": store.events(p.edges, ACTIVITY),
                       "clarifications": store.clarifications(whole), "reasons": store.handoffs(whole, "reason"),
-                      "answers": store.events(whole, ["answer_given", "no_answer"], ("entry_id",)),
-                      "ratings": store.events(whole, ["rating"], ("of", "score")),
+                      "answers": store.events(whole, ["answer_given", "no_answer"], keyed=True),
+                      "ratings": store.events(whole, ["rating"], keyed=True),
                       "claim_times": store.durations(p.since, p.until, "handoff_claimed"),
                       "unanswered_5000": store.unanswered(p.since, p.until)}
             for name, call in checks.items():

@@ -1,8 +1,8 @@
 """Answers from the knowledge base: local offers, terms, job-search tips, youth education — sourced and dated.
 
 An entry whose scheme is changing says so first; every answer ends with its source and review date
-and offers the next step. Several close entries → buttons to choose; nothing good → said plainly, the
-question logged (redacted) for staff as an unanswered question.
+and offers the next step and 👍/👎 (counted once per answer; 👎 offers a person). Several close entries →
+buttons to choose; nothing good → said plainly, the question logged (redacted) for staff as an unanswered question.
 """
 from dialogs.context import Ctx, button, label_button
 from dialogs.flows.base import Flow
@@ -10,6 +10,7 @@ from knowledge import Entry, KnowledgeBase
 from nlu.client import make_payload
 from services.outgoing import Button, Source, Verbatim
 from services.redact import redact
+from store.ratings import Rated
 
 KIND_OF_INTENT = {"local_offers": "offer", "explain_term": "term", "job_search_tips": "tip",
                   "youth_education": "education"}
@@ -38,21 +39,43 @@ def say_entry(ctx: Ctx, entry: Entry) -> None:
         buttons.append(button("knowledge.more", make_payload("kb_more", id=entry.id)))
     if not step or step[1] != "human_handoff":
         buttons.append(button("knowledge.next_person", make_payload("human_handoff")))
+    turn = ctx.convo.version  # names this answer: the rating buttons say which answer they rate
+    buttons += [button(key, make_payload("rate_answer", entry=entry.id, turn=turn, score=score))
+                for key, score in (("knowledge.rate_up", 1), ("knowledge.rate_down", 0))]
     note = entry.status_note if entry.status != "gældende" and entry.status_note else ""
     ctx.say(STATUS_LINE[entry.status], buttons, sources=(Source(entry.citation(), entry.reviewed.isoformat()),),
             note=Verbatim(note), answer=Verbatim(entry.answer), source=Verbatim(entry.citation()),
             reviewed=entry.reviewed.isoformat())
-    ctx.event("answer_given", entry_id=entry.id, municipality=entry.municipality, status=entry.status)
+    ctx.event("answer_given", entry_id=entry.id, municipality=entry.municipality, status=entry.status, turn=turn)
+
+
+async def rate(ctx: Ctx) -> None:
+    """👍 thanks; 👎 thanks and offers a person. A second press counts nothing more; a forged one is stale."""
+    entry, turn, score = ctx.nlu.entity("entry"), ctx.nlu.entity("turn"), ctx.nlu.entity("score")
+    if not isinstance(entry, str) or type(turn) is not int or type(score) is not int or score not in (0, 1):
+        ctx.say("input.stale", "menu")
+        return
+    rated = await ctx.services.answer_ratings.rate(ctx.convo.id, ctx.convo.anon_id, turn, entry, score)
+    if rated is Rated.UNKNOWN:
+        ctx.say("input.stale", "menu")
+    elif score == 1:
+        ctx.say("knowledge.rated_up", "menu")
+    else:
+        ctx.say("knowledge.rated_down", "person")
 
 
 class KnowledgeFlow(Flow):
-    """The four knowledge intents; /kb_entry and /kb_more are its buttons."""
+    """The four knowledge intents; /kb_entry, /kb_more and /rate_answer are its buttons."""
 
     name = "knowledge"
-    intents = ("local_offers", "explain_term", "job_search_tips", "youth_education", "kb_entry", "kb_more")
+    intents = ("local_offers", "explain_term", "job_search_tips", "youth_education", "kb_entry", "kb_more",
+               "rate_answer")
 
     async def start(self, ctx: Ctx) -> None:
         nlu, muni = ctx.nlu, ctx.convo.municipality or ctx.services.default_municipality
+        if nlu.intent == "rate_answer":
+            await rate(ctx)
+            return
         if nlu.intent in ("kb_entry", "kb_more"):
             entry = kb(ctx).get(str(nlu.entity("id")), muni)
             if entry is None:

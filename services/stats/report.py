@@ -1,4 +1,5 @@
 """All staff statistics for a period and filter: queries the store, returns suppressed, labelled tables."""
+import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Callable, Mapping, Sequence
@@ -86,36 +87,39 @@ class StatsReport:
 
     async def tables(self, q: Query) -> list[Table]:
         t, p, store = self._t, q.period(), self._store
-        convs = grid(by_bucket(q, p, await store.conversations(p.edges)), p.labels, ["contained", "handoff"])
+        whole = [p.since, p.until]
+        # The queries are independent: run them at once (each on its own connection), the page waits for the slowest.
+        (by_day, turn_counts, acts, clar, why, when, answers, rated, claimed, ended, unanswered, handled,
+         places) = await asyncio.gather(
+            store.conversations(p.edges), store.turns(p.edges), store.events(p.edges, ACTIVITY),
+            store.clarifications(whole), store.handoffs(whole, "reason"), store.handoffs(whole, "outside_hours"),
+            store.events(whole, ["answer_given", "no_answer"], keyed=True), store.events(whole, ["rating"], keyed=True),
+            store.durations(p.since, p.until, "handoff_claimed"), store.durations(p.since, p.until, "handoff_ended"),
+            store.unanswered(p.since, p.until), store.handled(), store.conversations(whole))
+        convs = grid(by_bucket(q, p, by_day), p.labels, ["contained", "handoff"])
         for r in convs:
             r.base = sum(r.conversations)  # each conversation is counted once, at its start
         bases = {r.label: r.base for r in convs}
-        turns = base_from(grid(by_bucket(q, p, await store.turns(p.edges)), p.labels, ["turn", "not_understood"]),
-                          bases)
-        activity = base_from(grid(by_bucket(q, p, await store.events(p.edges, ACTIVITY)), p.labels, ACTIVITY), bases)
-        whole = [p.since, p.until]
-        clar = await store.clarifications(whole)
+        turns = base_from(grid(by_bucket(q, p, turn_counts), p.labels, ["turn", "not_understood"]), bases)
+        activity = base_from(grid(by_bucket(q, p, acts), p.labels, ACTIVITY), bases)
         outcomes = grid(by_key(q, clar, lambda c: clarify_outcome(c.key)), CLARIFY_OUTCOMES, ["n"])
         for r in outcomes:
             r.label = t(OUTCOME_KEYS[r.label])
-        reasons = grid(by_key(q, await store.handoffs(whole, "reason"), lambda c: self._reason(c.key)), [], ["n"])
-        hours = grid(by_key(q, await store.handoffs(whole, "outside_hours"),
-                            lambda c: t("stats.outside_hours") if c.key in ("true", "1") else t("stats.inside_hours")),
-                     [t("stats.inside_hours"), t("stats.outside_hours")], ["n"])
-        answers = await store.events(whole, ["answer_given", "no_answer"], ("entry_id",))
+        reasons = grid(by_key(q, why, lambda c: self._reason(c.key)), [], ["n"])
+        hours = grid(by_key(q, when, lambda c: t("stats.outside_hours") if c.key in ("true", "1")
+                            else t("stats.inside_hours")), [t("stats.inside_hours"), t("stats.outside_hours")], ["n"])
         entries = grid(by_key(q, answers, lambda c: self._titles.get(c.key, c.key) if c.key else t("stats.no_answer")),
                        [], ["n"])
         ratings = grid([(t("stats.rated_bot") if c.key.startswith("bot|") else t("stats.rated_caseworker"),
                          "up" if c.key.endswith("|1") else "down", c.events, c.conversations)
-                        for c in await store.events(whole, ["rating"], ("of", "score")) if _ours(q, c)],
+                        for c in rated if _ours(q, c)],
                        [t("stats.rated_bot"), t("stats.rated_caseworker")], ["up", "down"])
         for r in ratings:
             r.base = sum(r.conversations)
-        claims = [d.seconds for d in await store.durations(p.since, p.until, "handoff_claimed") if _ours(q, d)]
-        ends = [d.seconds for d in await store.durations(p.since, p.until, "handoff_ended") if _ours(q, d)]
-        asked = [Asked(x.text, x.at, x.anon_id) for x in await store.unanswered(p.since, p.until) if _ours(q, x)]
-        marks = [(m.terms, m.handled_at) for m in await store.handled()]
-        places = await store.conversations(whole)
+        claims = [d.seconds for d in claimed if _ours(q, d)]
+        ends = [d.seconds for d in ended if _ours(q, d)]
+        asked = [Asked(x.text, x.at, x.anon_id) for x in unanswered if _ours(q, x)]
+        marks = [(m.terms, m.handled_at) for m in handled]
         return [
             conversations_table(t, convs),
             shares_table(t, "henvisninger", t("stats.table.reasons"), t("stats.col.reason"), reasons, ranked=True),

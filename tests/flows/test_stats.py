@@ -58,6 +58,8 @@ def fixed_events() -> list[Event]:
             log.add(anon, "no_answer", at + timedelta(minutes=4, seconds=i), text=BRILLER[i])
             log.add(anon, "booking_made", at + timedelta(minutes=5), meeting_type="jobsamtale")
             log.add(anon, "rating", at + timedelta(hours=24, minutes=1), score=1, of="caseworker")
+        if i >= 3:  # seven 👍/👎 on the bot's answers: 5 up, 2 down (each from its own conversation)
+            log.add(anon, "rating", at + timedelta(minutes=7), score=int(i < 8), of="bot", entry_id="fgu")
         log.add(anon, "crisis_reply", at + timedelta(minutes=6)) if i == 9 else None
     log.add("c9", "no_answer", START + timedelta(minutes=30), text="hvor kan jeg parkere")
     for i in range(5, 10):
@@ -103,7 +105,8 @@ async def test_every_figure_on_the_fixed_events(report):
     assert texts(tables["ubesvarede"]) == [
         [" / ".join(reversed(BRILLER[2:])), "2026-11-02 10:08", "Åben", "5", "5"],
         ["Andre spørgsmål (grupper fra færre end 5 samtaler)", "–", "–", "<5", "<5"]]
-    assert texts(tables["bedoemmelser"]) == [["Medarbejderen", "5", "0", "100,0 %"]]
+    # bot: 5 up, 2 down (the 2 shown as <5 and no share, which would reveal it); caseworker: 5 up
+    assert texts(tables["bedoemmelser"]) == [["Chatbotten", "5", "<5", "–"], ["Medarbejderen", "5", "0", "100,0 %"]]
     assert texts(tables["steder"]) == [["andet", "12", "7", "58,3 %", "5", "41,7 %"]]  # Gentofte's 2 fold in
 
 
@@ -140,8 +143,8 @@ async def test_the_engine_logs_what_the_figures_need_and_they_survive_deletion(e
         await say(engine, payloads(offered)[0], sender)
     report = build_stats(sessions, Catalog.load(), KnowledgeBase.load())
     store: StatsStore = report._store
-    today = datetime.now(timezone.utc)
-    edges = [today - timedelta(hours=1), today + timedelta(hours=1)]
+    hour = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)  # the summaries count by hour
+    edges = [hour - timedelta(hours=1), hour + timedelta(hours=2)]
     before = (await store.conversations(edges), await store.turns(edges), await store.clarifications(edges))
     assert [(c.municipality, c.channel, c.key, c.conversations) for c in before[0]] == [
         ("ballerup", "test", "contained", 2)]

@@ -24,3 +24,7 @@ knowledge-list_education = Her er uddannelser for unge. Vælg en, eller skriv di
 knowledge-choose = Jeg er ikke helt sikker på, hvad du spørger om. Mener du en af disse?
 knowledge-none = Det har jeg desværre ikke et godt svar på. Jeg har noteret spørgsmålet (uden personlige oplysninger), så vi kan blive bedre. En medarbejder kan hjælpe dig:
 knowledge-next_guide = Find en uddannelse, der passer til mig
+knowledge-rate_up = 👍 Godt svar
+knowledge-rate_down = 👎 Ikke godt svar
+knowledge-rated_up = Tak for din vurdering. Er der andet, jeg kan hjælpe med?
+knowledge-rated_down = Tak, det hjælper os med at gøre svarene bedre. Vil du hellere tale med en medarbejder?
