@@ -100,8 +100,8 @@ eval-all: envs  ## the same plus every candidate in nlu/pipelines/ (DIET: ~70 mi
 kb-check: envs  ## knowledge entries not reviewed for DAYS days (default 365)
 	@$(PY) tools/kb_check.py --max-age-days $(or $(DAYS),365)
 
-bench: setup  ## speed and memory benchmarks
-	@$(PY) -m tools.bench
+bench: setup  ## speed, memory and load benchmarks; only the load part: make bench BENCH="--only load --duration 20"
+	@$(PY) -m tools.bench $(BENCH)
 
 clean:  ## remove environments, models and runtime data
 	@rm -rf .venv .venv-rasa models var

@@ -1,4 +1,9 @@
-"""`make bench`: NLU training time, model load time, parse latency, REST turn latency, memory (RSS)."""
+"""`make bench`: NLU training time, model load time, parse latency, REST turn latency, memory (RSS), load.
+
+`python -m tools.bench --only load` runs only the load bench (tools/bench_report.py); --duration sets its
+seconds per level.
+"""
+import argparse
 import asyncio
 import json
 import os
@@ -19,7 +24,8 @@ from bot.web import build_web_app
 from bot.wiring import assemble
 from knowledge.retrieval import KnowledgeBase
 from nlu.client import RasaNlu
-from tools import bench_stats
+from tools import bench_report, bench_stats
+from tools.bench_load import Plan
 
 MESSAGES = [ex for spec in yaml.safe_load((ROOT.parent / "shared/contracts/intents.yml").read_text())["intents"].values()
             for ex in spec["e.g."]]
@@ -101,10 +107,27 @@ async def main() -> dict:
     return results
 
 
-if __name__ == "__main__":
-    res = asyncio.run(main())
-    (ROOT / "reports").mkdir(exist_ok=True)
-    (ROOT / "reports/bench.json").write_text(json.dumps(res, indent=2))
+def cli() -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
+    parser.add_argument("--only", choices=("all", "basic", "load"), default="all",
+                        help="basic: training, parse, turn, memory and statistics timings; load: the load bench")
+    parser.add_argument("--duration", type=float, default=Plan.duration_s, help="load: seconds per level")
+    parser.add_argument("--rate", type=float, default=Plan.rate_per_s, help="load: open arrivals, citizens/s")
+    args = parser.parse_args()
+    res = asyncio.run(main()) if args.only in ("all", "basic") else {}
+    if args.only in ("all", "load"):
+        load = asyncio.run(bench_report.run_load(Plan(duration_s=args.duration, rate_per_s=args.rate)))
+        bench_report.write(load, res)
+        print(bench_report.markdown(load))
+        q = load["ratios"]
+        print(f"throughput / NLU alone at {q['level']}: {q['throughput_vs_nlu']} (goal >= {q['throughput_goal']})")
+        print(f"p95 / plain Rasa p95 at {q['level']}: {q['p95_vs_plain_rasa']} (goal < 1)")
+    else:
+        bench_report.write_basic(res)
     for k, v in res.items():
         print(f"{k:<28}{v:>10}")
-    sys.exit(0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(cli())
