@@ -69,6 +69,8 @@ class Engine:
             ctx = self._context(turn, convo)
             await self._run(ctx)
             taken = await self._save(ctx, ticket, self._services.clock() if take else None)
+            if taken is not None:  # the save's commit also removed the ticket
+                self._gate.left(ticket)
             if taken is None:  # the citizen deleted everything: answer, but store nothing
                 return [self._renderer.render(m, convo.locale) for m in ctx.out]
         for event in ctx.staff:  # committed first, then caseworkers are told

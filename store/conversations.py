@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from store.db import serial_writes
 from store.models import Citizen, Conversation, Event, Message, Outbox, TurnTicket
 from store.outbox import Pending, take_in
 
@@ -72,6 +73,7 @@ class ConversationStore:
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
+        self._writes = serial_writes(sessions)
 
     async def ensure(self, conversation_id: str, channel: str, municipality: str) -> None:
         """Create the conversation (and a new citizen) on first contact; a no-op afterwards."""
@@ -105,7 +107,7 @@ class ConversationStore:
         The UPDATE is conditional on the version the turn started from, so a turn that raced
         another (which the turn gate prevents) writes nothing instead of overwriting it.
         """
-        async with self._sessions.begin() as s:
+        async with self._writes, self._sessions.begin() as s:
             exists = await s.scalar(select(Conversation.id).where(Conversation.id == convo.id))
             if exists is None:  # deleted during this turn ("slet mine data"): only anonymous events remain
                 s.add_all(Event(conversation_id=None, anon_id=convo.anon_id, kind=e.kind, data=e.data)

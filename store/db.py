@@ -1,7 +1,7 @@
 """Engine, session factory and migrations (Alembic) for any SQLAlchemy URL."""
 import asyncio
 import fcntl
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from pathlib import Path
 from typing import AsyncIterator
 
@@ -45,9 +45,29 @@ def make_engine(url: str) -> AsyncEngine:
     return create_async_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
-def make_sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+class Sessions(async_sessionmaker[AsyncSession]):
+    """Sessions that keep loaded objects usable after commit, and `writes` for the per-turn write transactions.
+
+    SQLite has one writer at a time, and a writer that finds the lock taken sleeps in steps of up to 100 ms
+    (its busy handler), long after the lock is free: under load that was most of a turn's latency. So this
+    process's hot writes (turn tickets, saving a turn) queue on an asyncio lock and follow each other at once;
+    other processes still meet the busy timeout. PostgreSQL needs none of it: nullcontext.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        super().__init__(engine, expire_on_commit=False)
+        serial = engine.dialect.name == "sqlite"
+        self.writes: AbstractAsyncContextManager[object] = asyncio.Lock() if serial else nullcontext()
+
+
+def make_sessions(engine: AsyncEngine) -> Sessions:
     """Sessions that keep loaded objects usable after commit."""
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return Sessions(engine)
+
+
+def serial_writes(sessions: async_sessionmaker[AsyncSession]) -> AbstractAsyncContextManager[object]:
+    """The lock a hot write transaction takes first (see Sessions); none for a plain session factory."""
+    return sessions.writes if isinstance(sessions, Sessions) else nullcontext()
 
 
 def _upgrade(url: str) -> None:

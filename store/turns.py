@@ -14,6 +14,7 @@ from weakref import WeakValueDictionary
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from store.db import serial_writes
 from store.models import TurnTicket
 from store.types import utcnow
 
@@ -28,6 +29,12 @@ class TurnGate:
         self._sessions, self._stale_after, self._clock = sessions, stale_after, clock
         self._poll_s, self._max_poll_s = poll_s, max_poll_s
         self._arrivals: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
+        self._writes = serial_writes(sessions)
+        self._left: set[int] = set()  # tickets the turn's own commit removed (ConversationStore.save_turn)
+
+    def left(self, ticket: int) -> None:
+        """The turn's save removed its ticket in the same commit: no second write transaction to remove it."""
+        self._left.add(ticket)
 
     @asynccontextmanager
     async def turn(self, conversation_id: str,
@@ -44,11 +51,13 @@ class TurnGate:
             await self._wait(conversation_id, ticket)
             yield ticket
         finally:
-            # Shielded: a cancelled request must still leave the line, or it blocks the conversation.
-            await asyncio.shield(self._release(ticket))
+            if ticket in self._left:
+                self._left.discard(ticket)
+            else:  # shielded: a cancelled request must still leave the line, or it blocks the conversation
+                await asyncio.shield(self._release(ticket))
 
     async def _enqueue(self, conversation_id: str) -> int:
-        async with self._sessions.begin() as s:
+        async with self._writes, self._sessions.begin() as s:
             ticket = TurnTicket(conversation_id=conversation_id, created_at=self._clock())
             s.add(ticket)
             await s.flush()
@@ -71,5 +80,5 @@ class TurnGate:
             delay = min(delay * 2, self._max_poll_s)
 
     async def _release(self, ticket: int) -> None:
-        async with self._sessions.begin() as s:
+        async with self._writes, self._sessions.begin() as s:
             await s.execute(delete(TurnTicket).where(TurnTicket.id == ticket))
