@@ -55,10 +55,10 @@ async def assistant(settings: Settings):
 
 @pytest.fixture
 async def client(assistant):
-    """The real web app (REST endpoint, health, files) in-process."""
+    """The real web app (REST endpoint, health, files, the page's /auth/sender) in-process, mounted as bin/serve does."""
     services = assistant.services
     app = build_web_app(assistant.engine, assistant.outbox, services.files, assistant.renderer, services.catalog,
-                        assistant.healthy)
+                        assistant.healthy, {"/auth/": assistant.auth.app()}, assistant.auth.may_use)
     async with TestClient(TestServer(app)) as c:
         yield c
 

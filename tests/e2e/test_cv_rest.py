@@ -24,7 +24,7 @@ async def test_build_review_and_download_a_cv(client):
         assert expected in pdf, expected
     # The contact details are in the PDF and the CV record, never in the chat's stored transcript.
     export = await chat(client, "/show_my_data", sender="cv")
-    [data_file] = [m["attachment"] for m in export if "attachment" in m]
+    [data_file] = [m["attachment"] for m in export if m.get("attachment", {}).get("name") == "mine-data.json"]
     exported = await (await client.get(data_file["url"])).text()
     assert '"mette@example.dk"' in exported  # in the cvs table of the export
     assert "[privat svar]" in exported

@@ -43,7 +43,8 @@ async def server(assistant):
     """The whole app as `python -m bot` serves it: the citizen chat and the inbox under /inbox/."""
     services = assistant.services
     app = build_web_app(assistant.engine, assistant.outbox, services.files, assistant.renderer, services.catalog,
-                        assistant.healthy, {"/inbox/": inbox_app(assistant)})
+                        assistant.healthy, {"/inbox/": inbox_app(assistant), "/auth/": assistant.auth.app()},
+                        assistant.auth.may_use)
     async with TestServer(app) as srv:
         yield srv
 

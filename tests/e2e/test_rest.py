@@ -10,6 +10,7 @@ import yaml
 
 from bot.settings import ROOT
 from tests.e2e.conftest import buttons, chat
+from tests.flows.test_privacy import NOTICE as PRIVACY_NOTICE
 
 CONTRACT = ROOT.parent / "shared" / "contracts" / "intents.yml"
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -60,16 +61,15 @@ FIRST_REPLY: dict[str, tuple[str, list[tuple[str, str]] | None]] = {
                        ("En samtale eller aftale", '/handoff_topic{"topic": "meeting"}'),
                        ("Sygdom", '/handoff_topic{"topic": "sickness"}'),
                        ("En klage", '/handoff_topic{"topic": "complaint"}')]),
-    "privacy": ("Jeg gemmer dine beskeder i denne chat og dine aftaler, så jeg kan hjælpe dig. CPR-numre, "
-                "telefonnumre og e-mails bliver skjult, før noget gemmes.\nKun jobcentrets medarbejdere kan se det, "
-                "og kun når du beder om at tale med en person. Du kan se og slette dine data.",
-                [("Se mine data", "/show_my_data"), ("Slet mine data", "/delete_my_data"), ("Menu", "/capabilities")]),
-    "delete_my_data": ("Vil du slette alt, jeg har gemt om dig? Dine bookede samtaler bliver også aflyst. Det kan "
-                       "ikke fortrydes.", [("Ja, slet alt", "/affirm"), ("Nej, behold det", "/deny")]),
+    "privacy": (PRIVACY_NOTICE.format(days="180 dage", anon="30 dage"),
+                [("Se mine data", "/show_my_data"), ("Slet mine data", "/delete_my_data"),
+                 ("Tal med en medarbejder", "/human_handoff"), ("Menu", "/capabilities")]),
+    "delete_my_data": ("Vil du slette alt, jeg har gemt om dig? Dine bookede samtaler bliver også aflyst. Statistik "
+                       "og medarbejdernes log bliver gjort anonyme. Det kan ikke fortrydes.", [("Ja, slet alt", "/affirm"), ("Nej, behold det", "/deny")]),
     "complaint": ("Det er jeg ked af at høre. Du kan klage over en afgørelse. Fristen står i brevet med "
                   "afgørelsen, ofte 4 uger. Jeg kan sende din klage videre til en medarbejder.", PERSON),
     "sickness": ("God bedring. Er du syg på dagen for en samtale, så sig det til jobcentret hurtigst muligt, gerne "
-                 "før samtalen. Har du spørgsmål om sygedagpenge, kan en medarbejder hjælpe.", PERSON),
+                 "før samtalen. Har du spørgsmål om sygedagpenge, kan en medarbejder hjælpe.", None),
     "benefits_payment": ("Jeg kan ikke se eller afgøre noget om din ydelse. Dagpenge: kontakt din a-kasse. "
                          "Kontanthjælp: kontakt kommunens ydelsesafdeling. Vil du tale med en medarbejder?", PERSON),
     "crisis": (CRISIS, CRISIS_BUTTONS),
@@ -91,6 +91,11 @@ CASEWORKER = r"(?P<cw>Anne Holm|Jonas Berg|Sara Lund)"  # the demo calendar's ca
 ICS_NAME = r"samtale-\d{4}-\d\d-\d\d-\d{4}\.ics"  # named by the meeting's time
 SLOT_TITLE = re.compile(r"(man|tir|ons|tor|fre)\. \d{1,2}\. (maj|[a-z]{3}\.) kl\. \d{2}:\d{2}")
 
+# Intents answered with more than one message: the messages after FIRST_REPLY's.
+THEN_REPLY: dict[str, list[tuple[str, list[tuple[str, str]] | None]]] = {
+    "sickness": [("Skal du melde dig syg til en samtale, så ring til jobcentret på 44 77 00 00 inden samtalen.",
+                  PERSON)],  # the municipality's own number (services/data/municipalities/ballerup.yml)
+}
 
 def reply(sender: str, txt: str, btns: list[tuple[str, str]] | None = None) -> dict:
     """One REST message as the contract shapes it."""
@@ -166,7 +171,7 @@ async def test_every_contract_intent_gets_its_own_answer(client, assistant):
         if intent in KNOWLEDGE:
             if not knowledge_reply_ok(body, assistant.services.knowledge):
                 failures.append((intent, message, body))
-        elif body != [reply(sender, *FIRST_REPLY[intent])]:
+        elif body != [reply(sender, *FIRST_REPLY[intent]), *(reply(sender, *m) for m in THEN_REPLY.get(intent, ()))]:
             failures.append((intent, message, body))
     assert not failures
 
@@ -268,7 +273,7 @@ async def test_book_list_move_cancel(client):
     s = "j"
     when, _, booked = await _book_by_phone(client, s)
     listed = await chat(client, "hvornår er min samtale", s)
-    assert re.fullmatch(rf"Dine samtaler:\n{re.escape(when)}: Jobsamtale, {re.escape(PHONE)}, med {CASEWORKER}\. "
+    assert re.fullmatch(rf"Dine samtaler:\n• {re.escape(when)}: Jobsamtale, {re.escape(PHONE)}, med {CASEWORKER}\. "
                         r"Vi ringer til dig på det nummer, jobcentret har\.", listed[0]["text"]), listed
 
     body = await chat(client, "kan jeg flytte min samtale til fredag", s)

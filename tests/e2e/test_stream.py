@@ -9,6 +9,7 @@ import pytest
 from bot.settings import ROOT
 from tests.e2e.procs import start_serve, stop_serve, wait_healthy
 from tests.e2e.test_rest import ASK_TYPE, FIRST_REPLY, JOBSAMTALE_MODES, TYPES, reply
+from tests.flows.test_privacy import KEPT
 
 RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 WEBHOOK = "/webhooks/rest/webhook"
@@ -70,7 +71,7 @@ def _without_tokens(messages: list[dict]) -> list[dict]:
 
 @pytest.mark.parametrize("message", ["hej", "/show_my_data"])
 async def test_stream_has_the_same_messages_as_the_plain_answer(served, message):
-    """A one-message answer (greeting) and a two-message one (summary + export file), raw over HTTP."""
+    """A one-message answer (greeting) and a five-message one (summary, page, JSON, what is kept), raw over HTTP."""
     plain, plain_body = await _post(served.url, "plain-" + message, message)
     assert plain.status == 200 and plain.content_type == "application/json"
     streamed, raw = await _post(served.url, "stream-" + message, message, "?stream=true")
@@ -79,7 +80,7 @@ async def test_stream_has_the_same_messages_as_the_plain_answer(served, message)
     assert streamed.headers.get("Transfer-Encoding") == "chunked" and "Content-Length" not in streamed.headers
     lines = _ndjson(raw)
     expected = json.loads(plain_body)
-    assert len(lines) == len(expected) == (1 if message == "hej" else 2)
+    assert len(lines) == len(expected) == (1 if message == "hej" else 5)
     for m in expected:
         m["recipient_id"] = "stream-" + message
     assert _without_tokens(lines) == _without_tokens(expected)
@@ -121,12 +122,14 @@ async def test_rasa_console_client_reads_each_message(served):
     assert greet == [reply("console", *FIRST_REPLY["greet"])]
     assert kinds == [reply("console", *ASK_TYPE)]
     assert modes == [reply("console", "Hvordan vil du holde samtalen?", JOBSAMTALE_MODES)]
-    summary, attachment = export
-    assert summary == reply("console", "Jeg har gemt 6 beskeder, 0 aftaler og 0 henvendelser til en medarbejder fra "
-                                       "dig. Hent en kopi her:", [("Se mine data", "/show_my_data"),
-                                                                  ("Slet mine data", "/delete_my_data"),
-                                                                  ("Menu", "/capabilities")])  # 3 turns, in and out
-    assert attachment["recipient_id"] == "console" and attachment["attachment"]["name"] == "mine-data.json"
+    assert export[0] == reply("console", "Jeg har gemt 6 beskeder, 0 aftaler og 0 henvendelser til en medarbejder "
+                                         "fra dig. Hent en kopi her:")  # 3 turns, in and out
+    page, attachment = [m for m in export if "attachment" in m]
+    assert [page["attachment"]["name"], attachment["attachment"]["name"]] == ["mine-data.html", "mine-data.json"]
+    assert attachment["recipient_id"] == "console"
+    assert export[-1] == reply("console", KEPT, [("Slet mine data", "/delete_my_data"),
+                                                 ("Tal med en medarbejder", "/human_handoff"),
+                                                 ("Menu", "/capabilities")])
     async with aiohttp.ClientSession() as http:  # the file the console was told about is there
         async with http.get(served.url + attachment["attachment"]["url"]) as resp:
             assert resp.status == 200

@@ -14,6 +14,7 @@ from services.outgoing import Choice, FileRef, OutMessage, Rendered, Text, Verba
 from store.models import Conversation, Outbox
 from store.payloads import PayloadStore
 from tests.telegram_double import TOKEN, BotApiDouble
+from tests.flows.test_privacy import KEPT
 
 CHAT = 4242
 WAIT_S = 5.0
@@ -101,15 +102,18 @@ async def test_crisis_text_gets_emergency_numbers(telegram, api):
 
 async def test_data_export_arrives_as_a_document(telegram, api):
     await api.user_says(CHAT, "/show_my_data")
-    [export] = await api.wait_for_sent(CHAT, 1)
-    assert export.method == "sendDocument" and export.file_name == "mine-data.json"
-    data = json.loads(export.file_bytes)
+    page, data_file, kept = await api.wait_for_sent(CHAT, 3)
+    assert (page.method, page.file_name) == ("sendDocument", "mine-data.html")
+    assert (data_file.method, data_file.file_name) == ("sendDocument", "mine-data.json")
+    data = json.loads(data_file.file_bytes)
     assert [(c["id"], c["channel"]) for c in data["conversations"]] == [(f"telegram:{CHAT}", "telegram")]
     assert data["messages"] == data["bookings"] == data["handoffs"] == []  # as the caption says: 0, 0 and 0
-    assert export.text == ("Jeg har gemt 0 beskeder, 0 aftaler og 0 henvendelser til en medarbejder fra dig. "
-                           "Hent en kopi her:")  # the summary is the caption, with its buttons
-    assert export.payloads() == ["/show_my_data", "/delete_my_data", "/capabilities"]
-    assert titles(export) == ["Se mine data", "Slet mine data", "Menu"]
+    assert page.text == ("Jeg har gemt 0 beskeder, 0 aftaler og 0 henvendelser til en medarbejder fra dig. "
+                         "Hent en kopi her:")  # the summary is the page's caption
+    assert "<html" in page.file_bytes.decode("utf-8").lower()
+    assert data_file.text == "Og her er de samme data som en fil til computere (JSON):"
+    assert kept.method == "sendMessage" and kept.text == KEPT  # what the municipality keeps, with the buttons
+    assert kept.payloads() == ["/delete_my_data", "/human_handoff", "/capabilities"]
 
 
 async def test_turns_of_one_chat_are_answered_in_order(telegram, api):
