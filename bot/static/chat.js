@@ -93,12 +93,30 @@
     return node;
   }
 
+  // The bot's text as text nodes, with http(s) addresses (a video meeting's link) as links; never as HTML.
+  function textWithLinks(text) {
+    const p = el("p", "text");
+    let at = 0;
+    for (const m of text.matchAll(/https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g)) {
+      p.append(document.createTextNode(text.slice(at, m.index)));
+      const a = el("a", "", m[0]);
+      if (!safeUrl(m[0])) { p.append(document.createTextNode(m[0])); at = m.index + m[0].length; continue; }
+      a.href = m[0];
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      p.append(a);
+      at = m.index + m[0].length;
+    }
+    p.append(document.createTextNode(text.slice(at)));
+    return p;
+  }
+
   function render(e) {
     const div = el("div", `msg ${e.who === "user" ? "user" : "bot"}`);
     if (e.error) div.classList.add("error");
     // Hidden speaker prefix so screen reader users know who said what (the space separates it from the text).
     div.append(el("span", "sr-only", `${e.who === "user" ? TEXT.speaker_user : TEXT.speaker_bot} `));
-    if (e.text) div.append(el("p", "text", e.text));
+    if (e.text) div.append(textWithLinks(e.text));
     if (e.attachment) {
       const a = el("a", "attachment");
       a.href = e.attachment.url;

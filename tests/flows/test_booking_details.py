@@ -75,7 +75,7 @@ async def test_phone_meeting_asks_which_number_and_keeps_it_on_the_booking_only(
     assert inbound[-2:] == ["[privat svar]", "[privat svar]"]
     assert "22334478" not in str(events) and "22 33 44 78" not in str(events)
     listed = texts_of(await say(engine, "hvornår er min samtale"))
-    assert listed == (f"Dine samtaler:\n{WED}: Jobsamtale, Telefon (vi ringer til dig), med Test Rådgiver. "
+    assert listed == (f"Dine samtaler:\n• {WED}: Jobsamtale, Telefon (vi ringer til dig), med Test Rådgiver. "
                       "Vi ringer til dig på nummeret, der slutter på 78.")
 
 

@@ -55,8 +55,8 @@ async def test_list_shows_meetings_the_caseworker_booked_with_details(engine, an
     replies = await say(engine, "hvornår er min samtale")
     assert texts_of(replies) == (
         "Dine samtaler:\n"
-        f"{TUE}: Jobsamtale, Fremmøde på jobcentret, med Anne Holm (booket af jobcentret). {ADDRESS}\n"
-        "mandag den 30. november 2026 kl. 10:00: Opfølgningssamtale, Video, med Anne Holm (booket af jobcentret). "
+        f"• {TUE}: Jobsamtale, Fremmøde på jobcentret, med Anne Holm (booket af jobcentret). {ADDRESS}\n"
+        "• mandag den 30. november 2026 kl. 10:00: Opfølgningssamtale, Video, med Anne Holm (booket af jobcentret). "
         f"Deltag via dette link: {url}")
     assert payloads(replies)[0] == "/book_meeting"
 

@@ -56,12 +56,12 @@ sickness-move = Flyt samtalen
 sickness-cancel = Aflys samtalen
 meetings-none = Du har ingen bookede samtaler.
 meetings-none_buttons_book = Book en samtale
-# The citizen's bookings, one meetings-item per line in $items.
+# The citizen's bookings, one meetings-item per line in $items (a bullet each: the items are long).
 meetings-list =
     Dine samtaler:
     { $items }
-meetings-item = { $when }: { $type }, { $mode }, med { $caseworker }. { $details }
-meetings-item_by_jobcentre = { $when }: { $type }, { $mode }, med { $caseworker } (booket af jobcentret). { $details }
+meetings-item = • { $when }: { $type }, { $mode }, med { $caseworker }. { $details }
+meetings-item_by_jobcentre = • { $when }: { $type }, { $mode }, med { $caseworker } (booket af jobcentret). { $details }
 # The citizen asked to book for a day they already have a meeting (e.g. from a letter): show it first.
 meetings-on_that_day = Du har allerede en samtale den dag: { $type }, { $when }, { $mode }, med { $caseworker }. { $details } Vil du flytte eller aflyse den?
 meetings-on_that_day_book = Book en ny samtale alligevel
