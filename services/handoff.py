@@ -35,6 +35,8 @@ class CaseContext:
     bookings: tuple[str, ...] = ()  # "ons. 25. nov. kl. 10:00: Jobsamtale"
     cv_status: str | None = None
     callback_text: str | None = None  # the callback time as the caseworker reads it
+    target_group: str | None = None  # from the case system, for a logged-in citizen
+    own_caseworker: str | None = None
 
 
 def build_summary(texts: Labels, reason: str, history: list[StoredMessage], citizen_words: str | None,
@@ -59,6 +61,9 @@ def build_summary(texts: Labels, reason: str, history: list[StoredMessage], citi
         lines += [texts.get("caseworker.risks", risks=", ".join(risks) or "-"),
                   texts.get("caseworker.topics", topics=topics or "-"),
                   texts.get("caseworker.bookings", bookings="; ".join(case.bookings) or "-")]
+        if case.target_group or case.own_caseworker:
+            lines.append(texts.get("caseworker.case", group=case.target_group or "-",
+                                   caseworker=case.own_caseworker or "-"))
         if case.cv_status:
             lines.append(texts.get("caseworker.cv", status=case.cv_status))
     lines += [texts.get("caseworker.contact", method=method), texts.get("caseworker.language", locale=locale)]

@@ -179,8 +179,12 @@ class HandoffFlow(Flow):
         cv = await svc.cvs.get(ctx.convo.citizen_id)
         cv_status = status_line(cv, svc.catalog.get(None)) if cv else None
         contact = Contact(state.contact if reason != "crisis" else "chat", phone, state.callback_at, state.consent)
+        # What the case system knows of a logged-in citizen (None for an anonymous one): who to route it to.
+        own = await ctx.booking.caseworker(ctx.convo.citizen_id)
+        case = CaseContext(tuple(bookings), cv_status, callback, await ctx.booking.target_group(ctx.convo.citizen_id),
+                           own.name if own else None)
         requested = await svc.handoffs.request(ctx.convo.id, reason, history, state.words, ctx.convo.locale, contact,
-                                               CaseContext(tuple(bookings), cv_status, callback))
+                                               case)
         ctx.event("handoff_requested", reason=reason, new=requested.is_new, contact=contact.method,
                   consent=state.consent, handoff_id=requested.handoff.id,
                   outside_hours=not muni.opening_hours.is_open(ctx.services.clock()))

@@ -10,6 +10,7 @@ from services.slots import SlotAdmin
 from store.models import Citizen, Conversation
 from tests.fakes import FakeNlu
 from tests.flows.helpers import payloads, say, texts_of, titles
+from tests.flows.test_handoff import _only_handoff, ask_person
 
 ANNA = "demo-anna-4f1c"
 ADDRESS = ("Mød op på Jobcenter Ballerup, Hold-an Vej 7, 2750 Ballerup. 5 minutters gang fra Ballerup Station. "
@@ -96,3 +97,18 @@ async def test_sickness_names_the_caseworker_and_who_to_call(engine, anna):
     replies = await say(engine, "jeg er syg")
     assert replies[1].text == (f"Du har Jobsamtale {TUE} med Anne Holm. Er du syg den dag, så ring til 44 77 12 01 "
                                "inden samtalen, eller flyt eller aflys den her:")
+
+
+async def test_a_logged_in_citizens_request_tells_the_caseworker_her_case(engine, sessions, anna):
+    await ask_person(engine)
+    summary = (await _only_handoff(sessions)).summary
+    assert "Sagen: målgruppe jobparat, egen sagsbehandler Anne Holm" in summary.splitlines()
+    assert "Kommende samtaler: tir. 24. nov. kl. 14:00: Jobsamtale; man. 30. nov. kl. 10:00: Opfølgningssamtale" \
+        in summary.splitlines()
+
+
+async def test_an_anonymous_request_has_no_case_line(engine, sessions):
+    await ask_person(engine)
+    assert "Sagen:" not in (await _only_handoff(sessions)).summary
+    await ask_person(engine, sender="t2", share=False)
+    assert "Sagen:" not in (await _only_handoff(sessions)).summary

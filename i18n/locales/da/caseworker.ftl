@@ -24,6 +24,8 @@ caseworker-risk_crisis = AKUT (krise)
 caseworker-risk_sickness = sygdom
 caseworker-risk_complaint = klage
 caseworker-bookings = Kommende samtaler: { $bookings }
+# From the case system, when the citizen is logged in with MitID: target group and the citizen's own caseworker.
+caseworker-case = Sagen: målgruppe { $group }, egen sagsbehandler { $caseworker }
 caseworker-cv = CV: { $status }
 caseworker-contact = Kontakt: { $method }
 caseworker-contact_chat = skriv i chatten
