@@ -4,6 +4,7 @@ from dialogs.context import Ctx
 from dialogs.flows.base import Flow
 from dialogs.flows.basic import BasicAnswers
 from dialogs.flows.booking import BookFlow
+from dialogs.flows.contact import ContactFlow
 from dialogs.flows.cv import CvFlow
 from dialogs.flows.handoff import CancelHandoffFlow, CrisisFlow, HandoffFlow
 from dialogs.flows.knowledge import KnowledgeFlow
@@ -47,6 +48,6 @@ class Router:
 def build_router(answers: dict[str, Answer]) -> Router:
     """The assistant's flows, one per feature; the data-driven answers are the catch-all."""
     flows: list[Flow] = [CrisisFlow(), HandoffFlow(), CancelHandoffFlow(), PrivacyFlow(), DeleteDataFlow(),
-                         BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow(), RateFlow(),
+                         BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow(), ContactFlow(), RateFlow(),
                          CvFlow(), KnowledgeFlow(), YouthGuideFlow()]
     return Router(flows, BasicAnswers(), answers)

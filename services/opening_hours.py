@@ -62,3 +62,31 @@ def expected_wait(hours: OpeningHours, now: datetime, ahead_in_queue: int, minut
     if hours.is_open(now):
         return Wait(True, minutes, None)
     return Wait(False, minutes, hours.next_open(now))
+
+
+@dataclass(frozen=True)
+class Span:
+    """Consecutive weekdays (0 = Monday) with the same hours: 'man.-ons. 09:00-15:00'."""
+
+    first: int
+    last: int
+    opens: time
+    closes: time
+
+
+def spans(hours: OpeningHours) -> list[Span]:
+    """The week's hours as few lines as possible, Monday first; closed days are left out."""
+    out: list[Span] = []
+    for day in sorted(hours.days):
+        opens, closes = hours.days[day]
+        prev = out[-1] if out else None
+        if prev and prev.last == day - 1 and (prev.opens, prev.closes) == (opens, closes):
+            out[-1] = Span(prev.first, day, opens, closes)
+        else:
+            out.append(Span(day, day, opens, closes))
+    return out
+
+
+def closes_today(hours: OpeningHours, moment: datetime) -> time | None:
+    """When today's opening ends, if it is open at `moment`."""
+    return hours.days[moment.astimezone(TZ).weekday()][1] if hours.is_open(moment) else None

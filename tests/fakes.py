@@ -13,6 +13,7 @@ RULES = [
     (r"\bgemmer\b", "privacy"), (r"\bklage\b", "complaint"), (r"\brobot\b", "bot_challenge"),
     (r"\bcv\b", "cv_help"), (r"\bsyg\b", "sickness"), (r"\bpenge\b", "benefits_payment"),
     (r"\bvil ikke leve\b", "crisis"), (r"\bvejret\b", "out_of_scope"),
+    (r"\b(åbent|åbningstider|hvor ligger)\b", "contact_jobcentre"),
 ]
 
 

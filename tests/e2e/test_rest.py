@@ -336,3 +336,11 @@ async def test_reminder_reaches_the_open_web_page_once(client, assistant):
     reminder = f'Påmindelse: Du har Jobsamtale {when}, {PHONE}. Kan du ikke komme, så skriv "flyt" eller "aflys".'
     assert resp.status == 200 and await resp.json() == [reply("rem", reminder)]
     assert await (await client.get("/webhooks/rest/outbox/rem")).json() == []
+
+
+@pytest.mark.parametrize("message", ["hvornår har I åbent", "hvor ligger jobcentret", "hvad er jeres telefonnummer",
+                                     "aabningstider"])
+async def test_practical_questions_are_answered_from_the_municipalitys_file(client, message):
+    body = await chat(client, message, sender="practical")
+    assert body[0]["text"].startswith("Jobcenter Ballerup\nAdresse: Hold-an Vej 7, 2750 Ballerup."), body
+    assert "Telefon: 44 77 00 00" in body[0]["text"] and "Åbningstider:\nman.-ons.: 09:00-15:00" in body[0]["text"]

@@ -1,9 +1,9 @@
 """Opening hours and the expected wait: a table of moments around closing, weekends and DST."""
-from datetime import datetime, timezone
+from datetime import datetime, time, timezone
 
 import pytest
 
-from services.opening_hours import TZ, OpeningHours, expected_wait
+from services.opening_hours import TZ, OpeningHours, Span, closes_today, expected_wait, spans
 
 HOURS = OpeningHours.parse({"mon": "09:00-15:00", "tue": "09:00-15:00", "wed": "09:00-15:00",
                             "thu": "09:00-17:00", "fri": "09:00-13:00"})
@@ -41,3 +41,22 @@ def test_closed_wait_names_the_opening_and_bad_hours_are_refused():
     assert OpeningHours.parse({}).next_open(local(2026, 11, 23, 9, 0)) is None
     with pytest.raises(ValueError):
         OpeningHours.parse({"mon": "15:00-09:00"})
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ({"mon": "09:00-15:00", "tue": "09:00-15:00", "wed": "09:00-15:00", "thu": "09:00-17:00", "fri": "09:00-13:00"},
+     [(0, 2, "09:00", "15:00"), (3, 3, "09:00", "17:00"), (4, 4, "09:00", "13:00")]),
+    ({"mon": "08:00-16:00", "wed": "08:00-16:00"}, [(0, 0, "08:00", "16:00"), (2, 2, "08:00", "16:00")]),  # a gap
+    ({"fri": "10:00-12:00", "mon": "10:00-12:00", "sat": "10:00-12:00"},
+     [(0, 0, "10:00", "12:00"), (4, 5, "10:00", "12:00")]),                              # order of the file
+    ({}, []),
+])
+def test_the_week_in_as_few_lines_as_possible(raw, expected):
+    assert spans(OpeningHours.parse(raw)) == [Span(a, b, time.fromisoformat(o), time.fromisoformat(c))
+                                              for a, b, o, c in expected]
+
+
+def test_closes_today_only_while_open():
+    assert closes_today(HOURS, local(2026, 11, 26, 16, 30)) == time(17, 0)
+    assert closes_today(HOURS, local(2026, 11, 26, 17, 0)) is None
+    assert closes_today(HOURS, local(2026, 11, 28, 12, 0)) is None

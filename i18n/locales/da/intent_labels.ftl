@@ -24,3 +24,4 @@ intent_labels-benefits_payment = Min ydelse / udbetaling
 intent_labels-crisis = Akut hjælp
 intent_labels-bot_challenge = Er du en robot?
 intent_labels-out_of_scope = Noget andet
+intent_labels-contact_jobcentre = Adresse og åbningstider
