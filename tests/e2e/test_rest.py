@@ -277,11 +277,11 @@ async def test_book_list_move_cancel(client):
                         r"Vi ringer til dig på det nummer, jobcentret har\.", listed[0]["text"]), listed
 
     body = await chat(client, "kan jeg flytte min samtale til fredag", s)
-    assert body[0]["text"] == f"Du har Jobsamtale {when}. Vælg en ny tid, eller skriv hvornår det passer dig:"
+    assert body[0]["text"] == f"Du har en samtale {when} (Jobsamtale). Vælg en ny tid, eller skriv hvornår det passer dig:"
     offered = _slot_buttons(body)
     assert len(body) == 1 and all(b["title"].startswith("fre.") for b in offered), offered
     body = await chat(client, offered[0]["payload"], s)
-    confirm = re.fullmatch(rf"Vil du flytte din Jobsamtale fra {re.escape(when)} til {LONG}\?", body[0]["text"])
+    confirm = re.fullmatch(rf"Vil du flytte din samtale \(Jobsamtale\) fra {re.escape(when)} til {LONG}\?", body[0]["text"])
     assert len(body) == 1 and confirm, body
     new_when, short = _when(confirm)
     assert short == offered[0]["title"] and confirm["wd"] == "fredag"
@@ -294,7 +294,7 @@ async def test_book_list_move_cancel(client):
     moved = (await _ics(client, body)).walk("VEVENT")[0]
     assert moved["UID"] == booked["UID"] and int(moved["SEQUENCE"]) == 1
 
-    assert await chat(client, "aflys min samtale", s) == [reply(s, f"Vil du aflyse din Jobsamtale {new_when}?", [
+    assert await chat(client, "aflys min samtale", s) == [reply(s, f"Vil du aflyse din samtale {new_when} (Jobsamtale)?", [
         ("Ja, aflys den", "/affirm"), ("Nej, behold den", "/deny")])]
     body = await chat(client, "ja", s)
     assert re.fullmatch(rf"Din samtale {re.escape(new_when)} er aflyst\. At aflyse uden en gyldig grund kan få "
@@ -333,7 +333,7 @@ async def test_reminder_reaches_the_open_web_page_once(client, assistant):
     [booking] = await assistant.services.bookings["ballerup"].upcoming(convo.citizen_id)
     assert await assistant.reminders.queue_due(booking.slot.starts_at - timedelta(hours=23)) == ["web:rem"]
     resp = await client.get("/webhooks/rest/outbox/rem")
-    reminder = f'Påmindelse: Du har Jobsamtale {when}, {PHONE}. Kan du ikke komme, så skriv "flyt" eller "aflys".'
+    reminder = f'Påmindelse: Du har en samtale {when}: Jobsamtale, {PHONE}. Kan du ikke komme, så skriv "flyt" eller "aflys".'
     assert resp.status == 200 and await resp.json() == [reply("rem", reminder)]
     assert await (await client.get("/webhooks/rest/outbox/rem")).json() == []
 

@@ -71,9 +71,9 @@ async def test_a_letter_about_a_meeting_that_day_shows_it_instead_of_booking(eng
     assert payloads(replies) == [f'/reschedule_meeting{{"booking_id": {meeting.id}}}',
                                  f'/cancel_meeting{{"booking_id": {meeting.id}}}', "/book_meeting"]
     move = await say(engine, payloads(replies)[0])  # Anna has two meetings: the button says which
-    assert texts_of(move).startswith(f"Du har Jobsamtale {TUE}. Vælg en ny tid")
+    assert texts_of(move).startswith(f"Du har en samtale {TUE} (Jobsamtale). Vælg en ny tid")
     cancel = await say(engine, f'/cancel_meeting{{"booking_id": {meeting.id}}}')
-    assert texts_of(cancel) == f"Vil du aflyse din Jobsamtale {TUE}?"
+    assert texts_of(cancel) == f"Vil du aflyse din samtale {TUE} (Jobsamtale)?"
     assert "/affirm" in payloads(cancel)
 
 
@@ -95,7 +95,7 @@ async def test_moving_a_caseworker_booked_meeting_keeps_it_and_brings_it_to_this
 
 async def test_sickness_names_the_caseworker_and_who_to_call(engine, anna):
     replies = await say(engine, "jeg er syg")
-    assert replies[1].text == (f"Du har Jobsamtale {TUE} med Anne Holm. Er du syg den dag, så ring til 44 77 12 01 "
+    assert replies[1].text == (f"Du har en samtale {TUE} med Anne Holm (Jobsamtale). Er du syg den dag, så ring til 44 77 12 01 "
                                "inden samtalen, eller flyt eller aflys den her:")
 
 

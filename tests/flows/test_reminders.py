@@ -28,7 +28,7 @@ async def test_reminder_sent_once_and_delivered_on_next_turn(engine, sessions, t
     # A restarted process (new service objects) does not send it again either.
     assert await reminders_for(sessions, texts).queue_due(clock.now) == []
     replies = await say(engine, "hej")
-    assert replies[0].text == ("Påmindelse: Du har Jobsamtale onsdag den 25. november 2026 kl. 10:00, "
+    assert replies[0].text == ("Påmindelse: Du har en samtale onsdag den 25. november 2026 kl. 10:00: Jobsamtale, "
                                "Telefon (vi ringer "
                                "til dig). Kan du ikke komme, så skriv \"flyt\" eller \"aflys\".")
     assert "Påmindelse" not in texts_of(await say(engine, "hej"))
