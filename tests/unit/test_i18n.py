@@ -30,6 +30,22 @@ def test_every_locale_has_exactly_the_default_keys():
     assert variable_mismatches() == {}
 
 
+def test_english_mirrors_danish_file_by_file_with_the_same_variable_kinds():
+    # Same ids per file keeps the copies reviewable side by side; same kinds keeps plurals plurals.
+    assert "en" in CATALOG.locales and CATALOG.get(None).locale == "da"
+    for da_file in sorted((LOCALES_DIR / "da").glob("*.ftl")):
+        da_ids, en_ids = (re.findall(r"(?m)^([a-z][\w-]*) =", path.read_text(encoding="utf-8"))
+                          for path in (da_file, LOCALES_DIR / "en" / da_file.name))
+        assert da_ids == en_ids, da_file.name
+    assert message_variables(LOCALES_DIR / "en") == message_variables(LOCALES_DIR / "da")
+
+
+def test_english_crisis_reply_keeps_the_numbers_and_says_livslinien_is_danish():
+    crisis = CATALOG.get("en").get("crisis")
+    assert "112" in crisis and "Livslinien on 70 201 201" in crisis and "Livslinien answers in Danish." in crisis
+    assert "chatbot" in crisis and len(crisis.split("\n")) == len(DA.get("crisis").split("\n"))
+
+
 def test_missing_and_extra_keys_are_reported(tmp_path):
     write_locale(tmp_path, "da", "hello = Hej\nbye-now = Farvel { $name }\n")
     write_locale(tmp_path, "en", "hello = Hello\nstale = Old\n")

@@ -9,6 +9,7 @@ caseworker-last = Borgerens besked: { $text }
 caseworker-language =
     Sprog: { $locale ->
         [da] dansk
+        [en] engelsk
        *[other] { $locale }
     }
 caseworker-history = Seneste beskeder:
