@@ -35,6 +35,18 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+async def stop_group(proc: asyncio.subprocess.Process, grace_s: float) -> None:
+    """SIGTERM a child's process group (it runs in a session of its own), SIGKILL it after grace_s."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        await asyncio.wait_for(proc.wait(), grace_s)
+    except TimeoutError:
+        os.killpg(proc.pid, signal.SIGKILL)
+        await proc.wait()
+    except ProcessLookupError:
+        pass
+
+
 class RasaProcess:
     """Starts Rasa in its own environment (.venv-rasa) and process group; stops it with the app.
 
@@ -98,12 +110,5 @@ class RasaProcess:
         if not self.running():
             return
         assert self._proc is not None
-        try:
-            os.killpg(self._proc.pid, signal.SIGTERM)
-            await asyncio.wait_for(self._proc.wait(), grace_s)
-        except TimeoutError:
-            os.killpg(self._proc.pid, signal.SIGKILL)
-            await self._proc.wait()
-        except ProcessLookupError:
-            pass
+        await stop_group(self._proc, grace_s)
         log.info("Rasa stopped")

@@ -3,7 +3,6 @@ import asyncio
 import json
 import logging
 import os
-import signal
 import sys
 import time
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Iterable
 import aiohttp
 
 from bot.logs import LOG_DIR, rotate_if_large, shown_path
-from bot.nlu_process import _DIE_WITH_PARENT, free_port
+from bot.nlu_process import _DIE_WITH_PARENT, free_port, stop_group
 from services.identity import DemoCitizen
 
 log = logging.getLogger(__name__)
@@ -73,11 +72,4 @@ class LocalProvider:
     async def stop(self, grace_s: float = 5.0) -> None:
         if self._proc is None or self._proc.returncode is not None:
             return
-        try:
-            os.killpg(self._proc.pid, signal.SIGTERM)
-            await asyncio.wait_for(self._proc.wait(), grace_s)
-        except TimeoutError:
-            os.killpg(self._proc.pid, signal.SIGKILL)
-            await self._proc.wait()
-        except ProcessLookupError:
-            pass
+        await stop_group(self._proc, grace_s)

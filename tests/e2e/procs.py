@@ -6,8 +6,10 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from bot.nlu_process import free_port
 from bot.settings import ROOT
@@ -103,3 +105,14 @@ def _signal_group(pgid: int, sig: int) -> None:
         os.killpg(pgid, sig)
     except ProcessLookupError:
         pass
+
+
+@contextmanager
+def serving(workdir: Path, nlu_url: str, name: str, **env: str) -> Iterator[Served]:
+    """`bin/serve` on a fresh SQLite database in workdir, healthy, stopped cleanly afterwards."""
+    served = start_serve(workdir, f"sqlite:///{workdir / (name + '.db')}", nlu_url, name=name, **env)
+    try:
+        wait_healthy(served)
+        yield served
+    finally:
+        assert stop_serve(served) == 0, served.log_tail()

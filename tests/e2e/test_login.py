@@ -4,7 +4,7 @@ import re
 import httpx
 import pytest
 
-from tests.e2e.procs import start_serve, stop_serve, wait_healthy
+from tests.e2e.procs import serving
 
 ANNA = "demo-anna-4f1c"
 SENDER = "e2e-login"
@@ -12,13 +12,8 @@ SENDER = "e2e-login"
 
 @pytest.fixture
 def served(tmp_path, rasa_url):
-    proc = start_serve(tmp_path, f"sqlite:///{tmp_path / 'login.db'}", rasa_url, name="login",
-                       LOGIN_REQUIRED="true")
-    try:
-        wait_healthy(proc)
+    with serving(tmp_path, rasa_url, "login", LOGIN_REQUIRED="true") as proc:
         yield proc
-    finally:
-        assert stop_serve(proc) == 0, proc.log_tail()
 
 
 def chat(http: httpx.Client, base: str, message: str, sender: str = SENDER) -> list[dict]:

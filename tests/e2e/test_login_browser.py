@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.procs import start_serve, stop_serve, wait_healthy
+from tests.e2e.procs import serving
 from tests.e2e.test_browser import ARGS, CHROMIUM
 
 pytestmark = pytest.mark.browser
@@ -24,13 +24,8 @@ WAIT_MS = 30_000
 
 @pytest.fixture
 def served(tmp_path, rasa_url):
-    proc = start_serve(tmp_path, f"sqlite:///{tmp_path / 'browser-login.db'}", rasa_url, name="browser-login",
-                       LOGIN_REQUIRED="true")
-    try:
-        wait_healthy(proc)
+    with serving(tmp_path, rasa_url, "browser-login", LOGIN_REQUIRED="true") as proc:
         yield proc
-    finally:
-        assert stop_serve(proc) == 0, proc.log_tail()
 
 
 async def answered(page, before: int) -> None:
