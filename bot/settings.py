@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     rasa_port: int = 0  # 0: pick a free loopback port
     nlu_model: Path = ROOT / "models" / "nlu.tar.gz"
     nlu_timeout_s: float = 5.0
+    nlu_cache_size: int = 2000  # parses of frequent short messages kept in the app (nlu/client.py); 0: none
     nlu_start_timeout_s: float = 180.0
     telegram_bot_token: SecretStr | None = None
     telegram_api_url: str | None = None

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import aiohttp
@@ -110,6 +111,36 @@ class RasaNlu:
         except NluUnavailable:
             return False
         return True
+
+
+class CachedNlu:
+    """A small LRU cache of parses for frequent short messages ("hej", "ja tak", "farvel") in front of an NLU.
+
+    Only short texts without entities (an entity's offsets belong to its text), and never a result whose top
+    intent is crisis: a crisis-like message always goes to the model and the safety decision afresh. The model
+    is deterministic, so a hit is the parse the model would give; errors (NLU down) are never cached.
+    """
+
+    def __init__(self, inner: Nlu, size: int = 2000, max_chars: int = 40,
+                 never: frozenset[str] = frozenset({"crisis"})) -> None:
+        self._inner, self._size, self._max_chars, self._never = inner, size, max_chars, never
+        self._parses: OrderedDict[str, NluResult] = OrderedDict()
+        self.hits = self.misses = 0  # for the bench's report
+
+    async def parse(self, text: str) -> NluResult:
+        key = text.strip().lower()  # the pipeline is case-insensitive (config.yml), so case is no part of the key
+        cached = self._parses.get(key) if len(key) <= self._max_chars else None
+        if cached is not None:
+            self._parses.move_to_end(key)
+            self.hits += 1
+            return replace(cached, text=text)
+        self.misses += 1
+        result = await self._inner.parse(text)
+        if self._size and len(key) <= self._max_chars and not result.entities and result.intent not in self._never:
+            self._parses[key] = result
+            if len(self._parses) > self._size:
+                self._parses.popitem(last=False)
+        return result
 
 
 def make_payload(intent: str, **entities: Any) -> str:

@@ -30,7 +30,15 @@ def make_engine(url: str) -> AsyncEngine:
     hide_parameters keeps message texts (bound values) out of error messages and so out of logs.
     """
     if _prepare_sqlite(url):
-        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
+        # Reset on return only when a transaction is open (below): each rollback is a round trip to aiosqlite's
+        # thread, and after a commit, or a read (the driver begins no transaction for it), there is none to end.
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True,
+                                     pool_reset_on_return=None)
+
+        @event.listens_for(engine.sync_engine, "reset")
+        def _reset(dbapi_conn, _record, _state) -> None:  # type: ignore[no-untyped-def]
+            if dbapi_conn.driver_connection._conn.in_transaction:  # the sqlite3 connection under aiosqlite's
+                dbapi_conn.rollback()
 
         @event.listens_for(engine.sync_engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -57,6 +65,7 @@ class Sessions(async_sessionmaker[AsyncSession]):
     def __init__(self, engine: AsyncEngine) -> None:
         super().__init__(engine, expire_on_commit=False)
         serial = engine.dialect.name == "sqlite"
+        self.serial = serial  # one writer at a time: a write transaction sees every earlier commit (store/turns.py)
         self.writes: AbstractAsyncContextManager[object] = asyncio.Lock() if serial else nullcontext()
 
 
