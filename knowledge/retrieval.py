@@ -7,8 +7,9 @@
 Order of evidence: an NLU entity whose value names an entry (its id, title or a synonym) wins; else a
 ranking over the entries' example questions, title and synonyms. The ranking is BM25 over Danish
 word stems (Snowball, folded æ/ø/å, stopwords removed, compounds split into known parts) fused with
-BM25 over character 4-grams (typos, unknown compounds, inflections). tools/kb_eval.py measures the
-variants; DEFAULT is the one that won on the entries' own questions (leave-one-out), see README.md.
+BM25 over character 4-grams (typos, unknown compounds, inflections), plus a linear classifier trained on
+the entries' wording (knowledge/classifier.py) that tells neighbouring entries apart. tools/kb_eval.py
+measures the variants; DEFAULT is the one that won on the entries' own questions (5-fold), see README.md.
 """
 from __future__ import annotations
 
@@ -17,12 +18,16 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Literal, Mapping, Sequence
 
 import yaml
 
 from knowledge import text as tx
+from knowledge.classifier import EntryClassifier
 from knowledge.schema import MUNICIPALITIES, Entry, EntryFile, LegalSource, LegalSourcesFile
+
+if TYPE_CHECKING:
+    from knowledge.english import English
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +44,7 @@ class Config:
     stopwords: Literal["none", "nltk", "all"] = "all"
     stemmer: Literal["none", "snowball", "light", "lemma"] = "snowball"
     compounds: bool = True                # split 'løntilskudsjob' into known parts 'løntilskud' + 'job'
+    suffix_split: bool = False            # ... and an unknown compound's known last part ('kræftsygdom' → 'sygdom')
     # BM25 documents: one per example question (an entry scores its best), one per entry (all its questions
     # in one bag), or both fused with `entry_weight` for the per-entry score
     granularity: Literal["question", "entry", "both"] = "entry"
@@ -52,9 +58,18 @@ class Config:
     thesaurus_weight: float = 0.3         # weight of words added from knowledge/thesaurus.yml (0: off)
     name_boost: float = 0.3               # added to an entry whose id, title or synonym the question contains
     kind_penalty: float = 0.75            # score factor for entries of another kind than the one asked for
+    # knowledge/classifier.py: a linear SVM over the entries' wording adds clf_weight × softmax(margins),
+    # only when BM25's best ≥ none_below or the classifier gives one entry ≥ clf_sure (0: always)
+    clf_weight: float = 0.5               # 0: off (BM25 only)
+    clf_c: float = 1.0
+    clf_temp: float = 5.0                 # softmax temperature over the SVM margins
+    clf_keywords: bool = True             # train on keywords too
+    clf_body: bool = True                 # and on the sentences of answer, details and for_whom
+    clf_sure: float = 0.9
     # decide(): below `none_below` nothing is good; within `close_ratio` of the best, let the citizen choose
     none_below: float = 0.30
-    close_ratio: float = 0.80
+    close_ratio: float = 0.75
+    choose_named: bool = True             # the question names 2-3 of the hits: let the citizen choose
 
 
 DEFAULT = Config()
@@ -68,6 +83,7 @@ class Hit:
     entry: Entry
     score: float                 # entity match: 1.0; text: fused, normalised BM25 (about 0..1)
     via: Literal["entity", "text"] = "text"
+    named: bool = False          # the question names this entry (id, title or a synonym)
 
 
 @dataclass(frozen=True)
@@ -155,7 +171,7 @@ class Analyzer:
         if cache is None:
             cache = self._splits[self.vocab] = {}
         if term not in cache:
-            cache[term] = _split(term, self.vocab) or []
+            cache[term] = _split(term, self.vocab, suffix=self.config.suffix_split) or []
         return cache[term]
 
     def grams(self, text: str) -> list[str]:
@@ -172,7 +188,7 @@ class Analyzer:
 _LINKS = ("s", "e", "")
 
 
-def _split(term: str, vocab: frozenset[str], depth: int = 0) -> list[str] | None:
+def _split(term: str, vocab: frozenset[str], depth: int = 0, suffix: bool = False) -> list[str] | None:
     """Greedy longest-known-prefix split with Danish linking letters (s, e); parts of 3+ letters."""
     if depth > 3 or len(term) < 6:
         return None
@@ -192,11 +208,12 @@ def _split(term: str, vocab: frozenset[str], depth: int = 0) -> list[str] | None
             deeper = _split(tail, vocab, depth + 1)
             if deeper:
                 return [head, *deeper]
-    # no full split: a long known prefix still says a lot ('virksomhedspraktikforløbet' → 'virksomhedspraktik')
-    for i in range(len(term) - 3, 5, -1):
-        if term[:i] in vocab:
-            return [term[:i]]
-    return None
+    # no full split: a long known prefix still says a lot ('virksomhedspraktikforløbet' → 'virksomhedspraktik'),
+    # and so does a known last part, the head of a Danish compound ('kræftsygdom' → 'sygdom')
+    parts = next(([term[:i]] for i in range(len(term) - 3, 5, -1) if term[:i] in vocab), [])
+    if suffix and depth == 0:
+        parts += next(([term[i:]] for i in range(3, len(term) - 4) if term[i:] in vocab), [])
+    return parts or None
 
 
 # --- BM25 ----------------------------------------------------------------------------------------
@@ -326,6 +343,8 @@ class KnowledgeBase:
     written: tuple[Entry, ...] = ()       # every entry as written (national and local), for checks and reports
     _indexes: dict[str, _Index] = field(default_factory=dict, repr=False)
     _names: dict[str, dict[str, list[Entry]]] = field(default_factory=dict, repr=False)
+    _english: English | None = field(default=None, repr=False)
+    _clf: EntryClassifier | None = field(default=None, repr=False)
 
     # loading -------------------------------------------------------------------------------------
     @classmethod
@@ -428,22 +447,42 @@ class KnowledgeBase:
             self._names[m] = dict(names)
         return self._names[m]
 
+    def _classifier(self) -> EntryClassifier | None:
+        if self.config.clf_weight <= 0:
+            return None
+        if self._clf is None:
+            c = self.config
+            self._clf = EntryClassifier(self.written, c.clf_c, c.clf_temp, c.clf_keywords, c.clf_body)
+        return self._clf
+
     def warm(self) -> "KnowledgeBase":
-        """Build every municipality's index now (the first search would otherwise pay for it)."""
+        """Build every municipality's index and the classifier now (the first search would otherwise pay)."""
+        self._classifier()
         for m in self.by_municipality:
             self._index(m)
             self._by_name(m)
+        self.english().warm()
         return self
+
+    def english(self) -> English:
+        """The English texts and their index (knowledge/english.py), loaded on first use."""
+        if self._english is None:
+            from knowledge.english import English  # english.py builds on this module
+            self._english = English.load(self)
+        return self._english
 
     # searching -----------------------------------------------------------------------------------
     def search(self, text: str, municipality: str, kind: str | None = None,
-               entities: Mapping[str, str] | None = None, k: int = 3) -> list[Hit]:
+               entities: Mapping[str, str] | None = None, k: int = 3, locale: str = "da") -> list[Hit]:
         """The best entries for a question, best first.
 
         entities: NLU entities by type (education, local_offer, term) → value; a value that names an entry
         puts it first with score 1.0. kind: the kind the intent asks for (offer, term, tip, education);
         entries of other kinds still count, at `kind_penalty` of their score (an intent can be wrong).
+        locale: "en" searches the English texts and the Danish names (knowledge/english.py).
         """
+        if locale == "en":
+            return self.english().search(text, municipality, kind, entities, k)
         hits: list[Hit] = []
         for value in (entities or {}).values():
             for e in self._entity_entries(str(value), municipality):
@@ -451,14 +490,19 @@ class KnowledgeBase:
                     hits.append(Hit(e, 1.0, "entity"))
         index = self._index(municipality)
         ranked = index.rank(text) if text and text.strip() else []
+        named = self._named_in(text, municipality) if text else []
         if self.config.name_boost and text:
             boosted = dict(ranked)
             pos = {e.id: i for i, e in enumerate(index.entries)}
             content = max(1, sum(1 for t in tx.tokens(text) if t not in tx.STOPWORDS))
-            for e, n in self._named_in(text, municipality):
+            for e, n in named:
                 i = pos[e.id]
                 boosted[i] = boosted.get(i, 0.0) + self.config.name_boost * min(1.0, n / content) ** 0.5
             ranked = list(boosted.items())
+        clf = self._classifier() if text and text.strip() else None
+        if clf is not None:
+            c = self.config
+            ranked = clf.blend(ranked, [e.id for e in index.entries], text, c.clf_weight, c.none_below, c.clf_sure)
         entries = index.entries
         scored = []
         for i, s in ranked:
@@ -471,7 +515,7 @@ class KnowledgeBase:
             if len(hits) >= k:
                 break
             if all(h.entry.id != e.id for h in hits):
-                hits.append(Hit(e, round(s, 4), "text"))
+                hits.append(Hit(e, round(s, 4), "text", any(e.id == x.id for x, _ in named)))
         return hits[:k]
 
     def _entity_entries(self, value: str, municipality: str) -> list[Entry]:
@@ -515,6 +559,9 @@ class KnowledgeBase:
         top = hits[0]
         if top.score < self.config.none_below:
             return Decision("none")
+        named = [h for h in hits if h.named]
+        if self.config.choose_named and top.named and len(named) > 1:  # 'hf eller stx', 'forskel på A og B'
+            return Decision("choose", tuple(named))
         close = [h for h in hits[1:] if h.score >= self.config.close_ratio * top.score and h.score >= self.config.none_below]
         if close:
             return Decision("choose", (top, *close[:2]))

@@ -31,6 +31,25 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
 
+def _short_answer(v: str) -> str:
+    n = len(sentences(v))
+    if n > MAX_ANSWER_SENTENCES:
+        raise ValueError(f"answer has {n} sentences; at most {MAX_ANSWER_SENTENCES}")
+    return v
+
+
+def _one_sentence(v: str | None) -> str | None:
+    if v is not None and len(sentences(v)) != 1:
+        raise ValueError("status_note is one plain sentence")
+    return v
+
+
+def _distinct(v: tuple[str, ...]) -> tuple[str, ...]:
+    if len({q.strip().lower() for q in v}) != len(v):
+        raise ValueError("questions repeat")
+    return v
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -99,24 +118,17 @@ class Entry(_Strict):
     @field_validator("answer")
     @classmethod
     def _short(cls, v: str) -> str:
-        n = len(sentences(v))
-        if n > MAX_ANSWER_SENTENCES:
-            raise ValueError(f"answer has {n} sentences; at most {MAX_ANSWER_SENTENCES}")
-        return v
+        return _short_answer(v)
 
     @field_validator("status_note")
     @classmethod
     def _one_sentence(cls, v: str | None) -> str | None:
-        if v is not None and len(sentences(v)) != 1:
-            raise ValueError("status_note is one plain sentence")
-        return v
+        return _one_sentence(v)
 
     @field_validator("questions")
     @classmethod
     def _distinct(cls, v: tuple[str, ...]) -> tuple[str, ...]:
-        if len({q.strip().lower() for q in v}) != len(v):
-            raise ValueError("questions repeat")
-        return v
+        return _distinct(v)
 
     @model_validator(mode="after")
     def _status(self) -> "Entry":
@@ -146,6 +158,49 @@ class EntryFile(_Strict):
     """One YAML file: a list of entries."""
 
     entries: tuple[Entry, ...]
+
+
+class Translation(_Strict):
+    """An entry's text in another language, written and reviewed by people (knowledge/translations/<locale>/)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$", max_length=40, description="the id of the entry in the same layer")
+    title: str = Field(min_length=2, max_length=100)
+    questions: tuple[str, ...] = Field(min_length=6, max_length=12,
+                                       description="how a second-language speaker asks (typos, Danish words)")
+    keywords: tuple[str, ...] = Field(default=(), max_length=30,
+                                      description="everyday English words citizens use about it; retrieval only")
+    answer: str = Field(min_length=20, max_length=MAX_ANSWER_CHARS + 60)  # English runs a little longer
+    details: str = Field(min_length=10, max_length=800)
+    for_whom: str = Field(min_length=5, max_length=340)
+    next_step: str = Field(min_length=3, max_length=120)
+    status_note: str | None = Field(default=None, max_length=340)
+    translated_by: str = Field(min_length=2, description="who wrote it: the text is by people, never generated")
+    reviewed: dt.date
+
+    @field_validator("answer")
+    @classmethod
+    def _short(cls, v: str) -> str:
+        return _short_answer(v)
+
+    @field_validator("status_note")
+    @classmethod
+    def _one_sentence(cls, v: str | None) -> str | None:
+        return _one_sentence(v)
+
+    @field_validator("questions")
+    @classmethod
+    def _distinct(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _distinct(v)
+
+
+class TranslationFile(_Strict):
+    """One layer's translations: knowledge/translations/<locale>/<municipality>.yml."""
+
+    locale: Literal["en"]
+    municipality: Municipality
+    # local entries whose national translation says the same (checked by a person): they use it
+    same_as_national: tuple[str, ...] = ()
+    translations: tuple[Translation, ...]
 
 
 class LegalSourcesFile(_Strict):

@@ -3,10 +3,14 @@
 An entry whose scheme is changing says so first; every answer ends with its source and review date
 and offers the next step and 👍/👎 (counted once per answer; 👎 offers a person). Several close entries →
 buttons to choose; nothing good → said plainly, the question logged (redacted) for staff as an unanswered question.
+In an English conversation an entry with an English text (written by people) answers in English; one without
+says in one English sentence that the answer is only in Danish, then gives the Danish answer and a person.
 """
 from dialogs.context import Ctx, button, label_button
 from dialogs.flows.base import Flow
 from knowledge import Entry, KnowledgeBase
+from knowledge.english import citation as citation_en
+from knowledge.schema import Translation
 from nlu.client import make_payload
 from services.outgoing import Button, Source, Verbatim
 from services.redact import redact
@@ -23,10 +27,25 @@ LIST_INTRO = {"offer": "knowledge.list_offer", "term": "knowledge.list_term", "t
               "education": "knowledge.list_education"}
 STATUS_LINE = {"gældende": "knowledge.status_current", "udfases": "knowledge.status_changing",
                "afskaffet": "knowledge.status_changing", "ændres": "knowledge.status_changing"}
+EN_LINE = {"gældende": "knowledge.en_current", "udfases": "knowledge.en_changing",
+           "afskaffet": "knowledge.en_changing", "ændres": "knowledge.en_changing"}
+DANISH_ONLY_LINE = {"gældende": "knowledge.danish_only_current", "udfases": "knowledge.danish_only_changing",
+                    "afskaffet": "knowledge.danish_only_changing", "ændres": "knowledge.danish_only_changing"}
 
 
 def kb(ctx: Ctx) -> KnowledgeBase:
     return ctx.services.knowledge
+
+
+def english(ctx: Ctx, entry: Entry) -> Translation | None:
+    """The entry's English text when the conversation is in English (None: Danish conversation or no text)."""
+    return kb(ctx).english().translation(entry) if ctx.convo.locale == "en" else None
+
+
+def pick(ctx: Ctx, entry: Entry) -> Button:
+    """A button that answers with the entry, titled in the conversation's language where there is a text."""
+    text = english(ctx, entry)
+    return label_button(Verbatim(text.title if text else entry.title), make_payload("kb_entry", id=entry.id))
 
 
 def say_entry(ctx: Ctx, entry: Entry) -> None:
@@ -43,10 +62,24 @@ def say_entry(ctx: Ctx, entry: Entry) -> None:
     buttons += [button(key, make_payload("rate_answer", entry=entry.id, turn=turn, score=score))
                 for key, score in (("knowledge.rate_up", 1), ("knowledge.rate_down", 0))]
     note = entry.status_note if entry.status != "gældende" and entry.status_note else ""
-    ctx.say(STATUS_LINE[entry.status], buttons, sources=(Source(entry.citation(), entry.reviewed.isoformat()),),
-            note=Verbatim(note), answer=Verbatim(entry.answer), source=Verbatim(entry.citation()),
-            reviewed=entry.reviewed.isoformat())
-    ctx.event("answer_given", entry_id=entry.id, municipality=entry.municipality, status=entry.status, turn=turn)
+    reviewed = entry.reviewed.isoformat()
+    text = english(ctx, entry)
+    if text is not None:
+        source = citation_en(entry)
+        ctx.say(EN_LINE[entry.status], buttons, sources=(Source(source, reviewed),),
+                note=Verbatim(text.status_note or ""), answer=Verbatim(text.answer), source=Verbatim(source),
+                reviewed=reviewed,
+                translator=Verbatim(text.translated_by), translated=text.reviewed.isoformat())
+    elif ctx.convo.locale == "en":  # no English text: say so in English, answer in Danish, offer a person
+        source = citation_en(entry)
+        ctx.say(DANISH_ONLY_LINE[entry.status], buttons, sources=(Source(source, reviewed),), note=Verbatim(note),
+                answer=Verbatim(entry.answer), source=Verbatim(source), reviewed=reviewed)
+    else:
+        ctx.say(STATUS_LINE[entry.status], buttons, sources=(Source(entry.citation(), reviewed),),
+                note=Verbatim(note), answer=Verbatim(entry.answer), source=Verbatim(entry.citation()),
+                reviewed=reviewed)
+    ctx.event("answer_given", entry_id=entry.id, municipality=entry.municipality, status=entry.status, turn=turn,
+              locale=ctx.convo.locale, in_danish=text is None)  # staff see which English answers lack a text
 
 
 async def rate(ctx: Ctx) -> None:
@@ -81,24 +114,24 @@ class KnowledgeFlow(Flow):
             if entry is None:
                 ctx.say("input.stale", "menu")
             elif nlu.intent == "kb_more":
+                text = english(ctx, entry) or entry
                 ctx.say("knowledge.details", [button("knowledge.next_person", make_payload("human_handoff"))],
-                        title=Verbatim(entry.title), details=Verbatim(entry.details), for_whom=Verbatim(entry.for_whom))
+                        title=Verbatim(text.title), details=Verbatim(text.details), for_whom=Verbatim(text.for_whom))
             else:
                 say_entry(ctx, entry)
             return
         kind = KIND_OF_INTENT.get(nlu.intent)
         if nlu.payload:  # the menu button: what there is of this kind
             entries = [e for e in kb(ctx).entries(muni) if e.kind == kind][:LIST_SIZE]
-            ctx.say(LIST_INTRO[kind or "offer"], [label_button(Verbatim(e.title), make_payload("kb_entry", id=e.id))
-                                                for e in entries])
+            ctx.say(LIST_INTRO[kind or "offer"], [pick(ctx, e) for e in entries])
             return
         entities = {e["entity"]: str(e["value"]) for e in nlu.entities if e.get("entity") in ENTITY_OF_INTENT}
-        decision = kb(ctx).decide(kb(ctx).search(nlu.text, muni, kind, entities or None))
+        hits = kb(ctx).search(nlu.text, muni, kind, entities or None, locale=ctx.convo.locale)
+        decision = kb(ctx).english().decide(hits) if ctx.convo.locale == "en" else kb(ctx).decide(hits)
         if decision.action == "answer" and decision.entry is not None:
             say_entry(ctx, decision.entry)
         elif decision.action == "choose":
-            ctx.say("knowledge.choose", [*(label_button(Verbatim(e.title), make_payload("kb_entry", id=e.id))
-                                           for e in decision.entries),
+            ctx.say("knowledge.choose", [*(pick(ctx, e) for e in decision.entries),
                                          button("knowledge.next_person", make_payload("human_handoff"))])
         else:
             ctx.event("no_answer", intent=nlu.intent, text=redact(nlu.text[:300]))

@@ -1,10 +1,10 @@
 """Youth-education guide: age → 9./10. klasse → practical or academic → kontanthjælp → two or three suggestions."""
 from typing import Literal
 
-from dialogs.context import Ctx, button, label_button
+from dialogs.context import Ctx, button
 from dialogs.flows.base import Flow, FlowState
+from dialogs.flows.knowledge import pick
 from nlu.client import make_payload
-from services.outgoing import Verbatim
 from services.youth_guide import suggest
 
 AGES = {"under18": "youth.age_under18", "18_24": "youth.age_18_24", "25_29": "youth.age_25_29",
@@ -56,8 +56,7 @@ class YouthGuideFlow(Flow):
         muni = ctx.convo.municipality or ctx.services.default_municipality
         entries = [e for e in (ctx.services.knowledge.get(i, muni) for i in picks) if e is not None]
         ctx.event("youth_guide_done", suggestions=[e.id for e in entries])
-        ctx.say("youth.suggestions", [*(label_button(Verbatim(e.title), make_payload("kb_entry", id=e.id))
-                                        for e in entries),
+        ctx.say("youth.suggestions", [*(pick(ctx, e) for e in entries),  # titled in the conversation's language
                                       button("knowledge.next_book", make_payload("book_meeting")),
                                       button("knowledge.next_person", make_payload("human_handoff"))])
         return True

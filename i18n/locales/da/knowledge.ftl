@@ -28,3 +28,27 @@ knowledge-rate_up = 👍 Godt svar
 knowledge-rate_down = 👎 Ikke godt svar
 knowledge-rated_up = Tak for din vurdering. Er der andet, jeg kan hjælpe med?
 knowledge-rated_down = Tak, det hjælper os med at gøre svarene bedre. Vil du hellere tale med en medarbejder?
+# An English conversation (dialogs/flows/knowledge.py): the entry's English text, written by people and marked so.
+knowledge-en_current =
+    { $answer }
+
+    Kilde: { $source } · gennemgået { $reviewed } · engelsk tekst ved { $translator } { $translated }
+knowledge-en_changing =
+    { $note }
+    { $answer }
+
+    Kilde: { $source } · gennemgået { $reviewed } · engelsk tekst ved { $translator } { $translated }
+# An English conversation and an entry without an English text: one sentence saying so, then the Danish answer.
+knowledge-danish_only_current =
+    Dette svar findes kun på dansk. Du kan bede en medarbejder om at forklare det på engelsk.
+
+    { $answer }
+
+    Kilde: { $source } · gennemgået { $reviewed }
+knowledge-danish_only_changing =
+    Dette svar findes kun på dansk. Du kan bede en medarbejder om at forklare det på engelsk.
+
+    { $note }
+    { $answer }
+
+    Kilde: { $source } · gennemgået { $reviewed }

@@ -29,3 +29,27 @@ knowledge-rate_up = 👍 Good answer
 knowledge-rate_down = 👎 Not a good answer
 knowledge-rated_up = Thank you for your rating. Is there anything else I can help with?
 knowledge-rated_down = Thank you, that helps us make the answers better. Would you rather talk to a member of staff?
+# An English conversation (dialogs/flows/knowledge.py): the entry's English text, written by people and marked so.
+knowledge-en_current =
+    { $answer }
+
+    Source: { $source } · reviewed { $reviewed } · English text by { $translator } { $translated }
+knowledge-en_changing =
+    { $note }
+    { $answer }
+
+    Source: { $source } · reviewed { $reviewed } · English text by { $translator } { $translated }
+# An English conversation and an entry without an English text: one sentence saying so, then the Danish answer.
+knowledge-danish_only_current =
+    This answer is only available in Danish. You can ask a person to explain it in English.
+
+    { $answer }
+
+    Source: { $source } · reviewed { $reviewed }
+knowledge-danish_only_changing =
+    This answer is only available in Danish. You can ask a person to explain it in English.
+
+    { $note }
+    { $answer }
+
+    Source: { $source } · reviewed { $reviewed }
