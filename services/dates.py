@@ -1,6 +1,8 @@
-"""Understand Danish date/time wishes ('i morgen eftermiddag', '3/12 kl 10') for booking meetings.
+"""Understand date/time wishes ('i morgen eftermiddag', '3/12 kl 10', 'next tuesday at 2pm') for booking meetings.
 
-All Danish words live in data/da_dates.yml; this module holds only regex skeletons.
+All words live in data/<locale>_dates.yml (da, en); the code holds only regex skeletons (dates_format.grammar).
+English also knows the Danish words that do not clash with English ones (en_dates.yml, fallback), since people
+writing English as a second language mix them in ('tomorrow kl 10', 'next tirsdag').
 Conventions, chosen for a job centre's office hours:
 - An exact clock time t is the window [t, t+30 min), so 'kl 10' matches slots at 10:00 and 10:15.
 - An hour 1-6 ('kl 2', 'halv tre') means the afternoon (14:00, 14:30): no meetings before 07:00.
@@ -8,6 +10,8 @@ Conventions, chosen for a job centre's office hours:
 - A weekday name is the next such day strictly after today; an explicit date wins over a
   weekday name beside it ('tirsdag den 1/12'); several days widen to the span between them.
 - A date without year that has passed this year means next year; invalid dates are ignored.
+- '3/12' is 3 December in every locale (day/month, the Danish and British order); English also reads
+  'December 3rd', and a date impossible as day/month but possible as month/day ('12/25') as American.
 - '3.12' and '3-12' are dates when valid day.month, else '13.30' is a clock time; several clock
   times widen to their span ('kl 10 eller kl 14' = [10:00, 14:30)).
 """
@@ -18,15 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from .dates_format import TZ, fold, format_date, format_date_long, format_slot, grammar, local_datetime, to_local
+from .dates_clock import HM, clock_window, number, parse_hm
+from .dates_format import (DEFAULT, TZ, fold, format_date, format_date_long, format_slot, grammar, local_datetime,
+                           to_local)
 
 __all__ = ["TZ", "TimeWish", "format_date_long", "format_slot", "local_datetime", "parse_wish"]
 
 MAX_CHARS = 2000  # wishes are one chat line; cutting pasted essays keeps the work bounded
-EXACT_WINDOW = timedelta(minutes=30)
 FILLER = "\x1f"  # stands in for text a pass has consumed
-PM_BELOW_HOUR = 7  # 'kl 2' is 14:00: nobody books a job-centre meeting at 02:00
-HM = tuple[int, int]  # (hour, minute) as written, before the afternoon rules are applied
 
 
 @dataclass(frozen=True)
@@ -75,10 +78,10 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 class _Found:
     """What the passes over one text collected; resolved into a TimeWish at the end."""
 
-    def __init__(self, today: date) -> None:
-        """Start empty, relative to the local date today."""
+    def __init__(self, today: date, locale: str | None) -> None:
+        """Start empty, relative to the local date today, with the words of a locale."""
         self.today = today
-        self.g = grammar()
+        self.g = grammar(locale)
         self.days: list[tuple[date, date]] = []
         self.dates: list[tuple[date, date]] = []  # explicit calendar dates beat weekday names
         self.weekdays: list[tuple[date, date]] = []
@@ -88,27 +91,6 @@ class _Found:
         self.today_hint = False
 
     # --- clock and calendar helpers -------------------------------------------------------
-    def _hm(self, raw: str) -> HM | None:
-        """(hour, minute) of 'halv elleve', 'kvart over 9', '10.30', '10' or 'ti', as written."""
-        words = raw.split()
-        hour = self._number(words[-1])
-        if len(words) > 1:  # halv / kvart over / kvart i + hour
-            if hour is None or not 1 <= hour <= 24:
-                return None
-            if words[0] in self.g["half"]:
-                return ((hour - 1) or 12, 30)
-            if words[1] in self.g["quarter_past"]:
-                return (hour, 15)
-            return ((hour - 1) or 12, 45)
-        match = re.fullmatch(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?", raw)
-        if match:
-            return (int(match[1]), int(match[2] or 0))
-        return None if hour is None else (hour, 0)
-
-    def _number(self, token: str) -> int | None:
-        """A digit string or a number word from the data file."""
-        return int(token) if token.isdigit() and token.isascii() else self.g["num"].get(token)
-
     def _calendar(self, day: int, month: int, year: str | None) -> date | None:
         """A day/month (optional 2- or 4-digit year); without year the next one not yet past."""
         if year is not None:
@@ -127,7 +109,7 @@ class _Found:
         return True
 
     def on_in_n(self, m: re.Match[str]) -> bool:
-        count = self._number(m[1]) or 0
+        count = number(m[1], self.g) or 0
         day = self.today + timedelta(days=count * (7 if m[2] in self.g["week_units"] else 1))
         self.days.append((day, day))
         return True
@@ -138,25 +120,28 @@ class _Found:
         return True
 
     def on_range(self, m: re.Match[str]) -> bool:
-        self.bounds.append((self._hm(m[1]), self._hm(m[2])))
+        self.bounds.append((parse_hm(m[1], self.g), parse_hm(m[2], self.g)))
         return True
 
     def on_after(self, m: re.Match[str]) -> bool:
-        self.bounds.append((self._hm(m[1]), None))
+        self.bounds.append((parse_hm(m[1], self.g), None))
         return True
 
     def on_before(self, m: re.Match[str]) -> bool:
-        self.bounds.append((None, self._hm(m[1])))
+        self.bounds.append((None, parse_hm(m[1], self.g)))
         return True
 
     def on_exact(self, m: re.Match[str]) -> bool:
-        hm = self._hm(m[1])
+        hm = parse_hm(m[1], self.g)
         if hm is not None:
             self.exact.append(hm)
         return True
 
     def on_num_date(self, m: re.Match[str]) -> bool:
-        day = self._calendar(int(m[1]), int(m[3]), m[4])
+        first, second = int(m[1]), int(m[3])
+        if self.g["month_day_if_impossible"] and second > 12 >= first:  # '12/25' can only be American
+            first, second = second, first
+        day = self._calendar(first, second, m[4])
         if day is not None:
             self.dates.append((day, day))
         # An invalid '13.30' is left for the clock passes; an invalid '31/11' is just dropped.
@@ -164,6 +149,12 @@ class _Found:
 
     def on_txt_date(self, m: re.Match[str]) -> bool:
         day = self._calendar(int(m[1]), self.g["mon"][m[2]], m[3])
+        if day is not None:
+            self.dates.append((day, day))
+        return True
+
+    def on_md_date(self, m: re.Match[str]) -> bool:
+        day = self._calendar(int(m[2]) if m[2] else self.g["ord"][m[3]], self.g["mon"][m[1]], m[4])
         if day is not None:
             self.dates.append((day, day))
         return True
@@ -272,41 +263,7 @@ class _Found:
 
     def window(self) -> tuple[time | None, time | None]:
         """Clock window: explicit times intersected, then narrowed by any part of day."""
-        pod = (min(f for f, _ in self.pods), max(t for _, t in self.pods)) if self.pods else None
-        pm = pod is not None and pod[0] >= time(12)
-
-        def clock(hm: HM | None) -> time | None:
-            if hm is None:
-                return None
-            hour, minute = hm
-            if (pm and hour < 12) or 1 <= hour < PM_BELOW_HOUR:
-                hour += 12
-            return time(hour, minute) if 0 <= hour < 24 and 0 <= minute < 60 else None
-
-        windows = []
-        for low, high in ((clock(f), clock(t)) for f, t in self.bounds):
-            if low is not None and high is not None and low >= high:
-                low, high = high, low  # 'mellem 12 og 10' still means 10-12
-            if (low, high) != (None, None) and low != high:
-                windows.append((low, high))
-        exact = sorted(t for t in map(clock, self.exact) if t is not None)
-        if exact:
-            end = datetime.combine(date.min, exact[-1]) + EXACT_WINDOW
-            windows.append((exact[0], end.time() if end.date() == date.min else time.max))
-        explicit = _intersect(windows) or (windows[0] if windows else None)
-        if explicit is None:
-            return pod if pod else (None, None)
-        return (_intersect([explicit, pod]) if pod else None) or explicit
-
-
-def _intersect(windows: list[tuple[time | None, time | None]]) -> tuple[time | None, time | None] | None:
-    """Intersection of [from, to) windows (None = open), or None when it is empty."""
-    lows = [f for f, _ in windows if f is not None]
-    highs = [t for _, t in windows if t is not None]
-    low, high = (max(lows) if lows else None), (min(highs) if highs else None)
-    if low is not None and high is not None and low >= high:
-        return None
-    return low, high
+        return clock_window(self.exact, self.bounds, self.pods)
 
 
 def _scan(text: str, rx: re.Pattern[str], handle: Callable[[re.Match[str]], bool]) -> str:
@@ -320,12 +277,17 @@ def _scan(text: str, rx: re.Pattern[str], handle: Callable[[re.Match[str]], bool
     return "".join(parts) + text[last:]
 
 
-def parse_wish(text: str, now: datetime) -> TimeWish:
-    """Parse a free-text Danish wish ('i morgen eftermiddag', 'naeste uge', '3/12 kl 10') relative to now."""
+def parse_wish(text: str, now: datetime, locale: str | None = DEFAULT) -> TimeWish:
+    """Parse a free-text wish ('i morgen eftermiddag', 'naeste uge', 'tomorrow 10am') relative to now.
+
+    locale is the conversation's language; an unknown one is read as Danish.
+    """
     if not isinstance(text, str) or not text.strip():
         return TimeWish()
-    found = _Found(to_local(now).date())
-    folded = fold(text[:MAX_CHARS])
+    found = _Found(to_local(now).date(), locale)
+    folded = fold(text[:MAX_CHARS], locale)
+    for rx, replacement in found.g["aliases"]:  # 'noon' -> '12:00', 'tonight' -> 'this evening'
+        folded = rx.sub(replacement, folded)
     for name, rx in found.g["passes"]:
         folded = _scan(folded, rx, getattr(found, f"on_{name}"))
     date_from, date_to = found.day_span()

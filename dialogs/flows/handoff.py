@@ -153,7 +153,7 @@ class HandoffFlow(Flow):
         return True
 
     def _callback_time(self, ctx: Ctx, state: HandoffState) -> bool:
-        wish = parse_wish(ctx.nlu.text, ctx.services.clock())
+        wish = parse_wish(ctx.nlu.text, ctx.services.clock(), ctx.convo.locale)
         if wish.date_from is None and wish.time_from is None:
             ctx.say("handoff.bad_callback")
             return True

@@ -46,7 +46,7 @@ class SlotState(FlowState):
 
 def wish_of(ctx: Ctx) -> WishState | None:
     """The time wish in a free-text message that starts a flow ('book en samtale på tirsdag')."""
-    return None if ctx.nlu.payload else WishState.of(parse_wish(ctx.nlu.text, ctx.services.clock()))
+    return None if ctx.nlu.payload else WishState.of(parse_wish(ctx.nlu.text, ctx.services.clock(), ctx.convo.locale))
 
 
 async def invite_file(ctx: Ctx, booking: BookingView, cancelled: bool = False) -> FileRef:
@@ -135,7 +135,7 @@ class SlotFlow(Flow):
             return True
         if nlu.payload:
             return False
-        wish = parse_wish(nlu.text, ctx.services.clock())
+        wish = parse_wish(nlu.text, ctx.services.clock(), ctx.convo.locale)
         if wish.is_empty():
             if nlu.fallback:  # not a time and not understood: help with the step instead of a generic menu
                 ctx.say("booking.unclear_wish")
