@@ -91,7 +91,7 @@ browser: setup system-deps  ## only the browser tests (citizen page and inbox in
 test-fast: envs  ## unit and flow tests only (no model, no browser)
 	@$(PY) -m pytest -q tests/unit tests/flows
 
-eval: envs  ## 5-fold CV: config.yml vs the TF-IDF + logistic regression baseline, same folds (~2 min)
+eval: envs  ## 5-fold CV: config.yml vs the baseline, same folds, per language and one vs two models (~6 min)
 	@$(RASA_PY) nlu/evaluate.py --folds 5 --out reports --only baseline config
 
 eval-all: envs  ## the same plus every candidate in nlu/pipelines/ (DIET: ~70 min on 2 cores)

@@ -1,6 +1,7 @@
 """5-fold cross-validation: config.yml and each candidate in nlu/pipelines/, plus a plain baseline, on the same folds."""
 # Run with the Rasa environment: `make eval`. Writes reports/ (per-intent report, confusion matrix PNG, errors,
-# cv_summary.json) and, for `config`, a table of what the FallbackClassifier would flag at a few thresholds.
+# cv_summary.json) and, for `config`, a table of what the FallbackClassifier would flag at a few thresholds, and
+# (nlu/eval_languages.py) Danish and English figures of one model on both against one model per language.
 from __future__ import annotations
 
 import argparse
@@ -20,6 +21,8 @@ from sklearn.metrics import accuracy_score, classification_report, confusion_mat
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from nlu import eval_languages
+
 ROOT = Path(__file__).resolve().parent.parent
 FALLBACK_THRESHOLDS = (0.3, 0.4, 0.5)
 AMBIGUITY_THRESHOLD = 0.05
@@ -37,11 +40,11 @@ def baseline(train_x: List[str], train_y: List[str], test_x: List[str]) -> List[
 
 
 def rasa_fold(config: Path, full_data, train_idx: Sequence[int], test_x: List[str],
-              workdir: Path) -> Tuple[List[str], List[Dict[str, Any]], float]:
+              workdir: Path) -> Tuple[List[str], List[Dict[str, Any]], Dict[str, float]]:
     """Train a Rasa NLU model on the fold and parse the test texts with it.
 
     Returns the best real intent per text, its parse details (top-two confidences of the real intents,
-    whether the FallbackClassifier flagged it) and the training time in seconds.
+    whether the FallbackClassifier flagged it) and costs: training seconds, packed model MB, ms per parse.
     """
     from rasa.core.agent import Agent
     from rasa.model_training import train_nlu
@@ -56,6 +59,7 @@ def rasa_fold(config: Path, full_data, train_idx: Sequence[int], test_x: List[st
     started = time.perf_counter()
     model = train_nlu(str(config), str(data_file), str(workdir), fixed_model_name="fold")
     train_seconds = time.perf_counter() - started
+    model_mb = Path(model).stat().st_size / 1e6
     agent = Agent.load(model)
 
     async def parse_all() -> Tuple[List[str], List[Dict[str, Any]]]:
@@ -68,8 +72,10 @@ def rasa_fold(config: Path, full_data, train_idx: Sequence[int], test_x: List[st
             details.append({"top": confs[0], "second": confs[1],
                             "fallback": result["intent"]["name"] == "nlu_fallback"})
         return preds, details
+    started = time.perf_counter()
     preds, details = asyncio.run(parse_all())
-    return preds, details, train_seconds
+    ms_per_parse = 1000 * (time.perf_counter() - started) / max(1, len(test_x))
+    return preds, details, {"train_seconds": train_seconds, "model_mb": model_mb, "ms_per_parse": ms_per_parse}
 
 
 def fallback_table(correct: Sequence[bool], details: Sequence[Dict[str, Any]]) -> List[Dict[str, float]]:
@@ -133,7 +139,9 @@ def main() -> int:
     texts = [m.get("text") for m in data.intent_examples]
     labels = [m.get("intent") for m in data.intent_examples]
     intents = sorted(set(labels))
-    print(f"{len(texts)} examples, {len(intents)} intents, {args.folds} folds", file=sys.stderr)
+    langs = eval_languages.languages(data, ROOT / "nlu" / "data")
+    print(f"{len(texts)} examples ({langs.count('en')} English), {len(intents)} intents, {args.folds} folds",
+          file=sys.stderr)
 
     candidates: Dict[str, Path | None] = {"baseline": None, "config": ROOT / "config.yml"}
     for extra in sorted((ROOT / "nlu" / "pipelines").glob("*.yml")):
@@ -141,7 +149,11 @@ def main() -> int:
     if args.only:
         candidates = {k: v for k, v in candidates.items() if k in args.only}
 
-    folds = list(StratifiedKFold(args.folds, shuffle=True, random_state=42).split(texts, labels))
+    strata = [f"{lang}:{label}" for lang, label in zip(langs, labels)]  # every fold tests both languages
+    folds = list(StratifiedKFold(args.folds, shuffle=True, random_state=42).split(texts, strata))
+    test_langs = [langs[i] for i in np.concatenate([f[1] for f in folds])]
+    by_language: Dict[str, Any] = {"n": {lang: langs.count(lang) for lang in eval_languages.LANGS},
+                                   "combined": {}, "costs": {}}
     args.out.mkdir(parents=True, exist_ok=True)
     summary = {}
     fallback: Dict[str, List[Dict[str, float]]] = {}
@@ -150,6 +162,7 @@ def main() -> int:
         y_pred: List[str] = []
         details: List[Dict[str, Any]] = []
         train_seconds: List[float] = []
+        fold_stats: List[Dict[str, float]] = []
         started = time.perf_counter()
         for k, (train_idx, test_idx) in enumerate(folds):
             tx, ty = [texts[i] for i in train_idx], [labels[i] for i in train_idx]
@@ -160,10 +173,11 @@ def main() -> int:
                 train_seconds.append(time.perf_counter() - fold_started)  # fit + predict, both tiny
             else:
                 with tempfile.TemporaryDirectory() as tmp:
-                    preds, fold_details, seconds = rasa_fold(config, data, train_idx, vx, Path(tmp))
+                    preds, fold_details, stats = rasa_fold(config, data, train_idx, vx, Path(tmp))
                 y_pred += preds
                 details += fold_details
-                train_seconds.append(seconds)
+                fold_stats.append(stats)
+                train_seconds.append(stats["train_seconds"])
             y_true += [labels[i] for i in test_idx]
             print(f"  {name}: fold {k + 1}/{args.folds} done", file=sys.stderr)
         seconds = time.perf_counter() - started
@@ -180,12 +194,28 @@ def main() -> int:
             classification_report(y_true, y_pred, digits=3, zero_division=0), encoding="utf-8")
         plot_confusion(y_true, y_pred, intents, args.out / f"confusion_{name}.png",
                        f"{name}: acc {summary[name]['accuracy']:.3f}, macro-F1 {summary[name]['macro_f1']:.3f}")
-        errors = [{"text": texts[i], "true": t, "pred": p}
+        by_language["combined"][name] = eval_languages.split_by_language(y_true, y_pred, test_langs)
+        if fold_stats:
+            by_language["costs"][name] = eval_languages.mean_stats(fold_stats)
+        if name == "config":
+            (args.out / "intent_report_config_en.txt").write_text(
+                eval_languages.report(y_true, y_pred, test_langs, "en"), encoding="utf-8")
+        errors = [{"text": texts[i], "true": t, "pred": p, "lang": langs[i]}
                   for i, t, p in zip(np.concatenate([f[1] for f in folds]), y_true, y_pred) if t != p]
         (args.out / f"errors_{name}.json").write_text(json.dumps(errors, ensure_ascii=False, indent=1), encoding="utf-8")
+    if "config" in candidates and "en" in langs:
+        separate = eval_languages.separate_models(candidates["config"], data, folds, texts, labels, langs,
+                                                  rasa_fold, baseline, lambda line: print(line, file=sys.stderr))
+        for lang, result in separate.items():
+            (args.out / f"intent_report_config_{lang}_separate.txt").write_text(result.pop("report"), encoding="utf-8")
+        by_language["separate"] = separate
+        summary["by_language"] = by_language
+        (args.out / "languages.md").write_text(eval_languages.markdown(by_language), encoding="utf-8")
     (args.out / "cv_summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     print(f"\n{'pipeline':<16}{'accuracy':>10}{'macro-F1':>10}{'train s/fold':>14}{'s all folds':>13}")
     for name, s in summary.items():
+        if name == "by_language":
+            continue
         print(f"{name:<16}{s['accuracy']:>10.3f}{s['macro_f1']:>10.3f}"
               f"{s['train_seconds_per_fold']:>14.1f}{s['seconds_all_folds']:>13.1f}")
     if "config" in fallback:
@@ -195,6 +225,8 @@ def main() -> int:
         for row in fallback["config"]:
             print(f"{row['threshold']:>10.2f}{row['correct_flagged']:>17.1%}{row['errors_flagged']:>16.1%}"
                   f"{row['all_flagged']:>13.1%}{row['accuracy_not_flagged']:>15.1%}")
+    if "by_language" in summary:
+        print("\n" + (args.out / "languages.md").read_text(encoding="utf-8"))
     return 0
 
 
