@@ -220,7 +220,7 @@ class CvFlow(Flow):
     async def _answer(self, ctx: Ctx, state: CvState, cv: CV, text: str, pick: str | None) -> None:
         step = state.step
         entry = valid_entry(cv, step, state.entry)
-        result = apply(step, cv, entry, text, pick, views.today(ctx), state.partial)
+        result = apply(step, cv, entry, text, pick, views.today(ctx), ctx.texts, state.partial)
         if result.retry:
             await self._ask(ctx, state, cv, step, entry, key=result.retry)
             return
@@ -287,7 +287,7 @@ class CvFlow(Flow):
             cv.progress = Progress(step=step.removesuffix("_more"), entry=entry)
         await views.save(ctx, cv)
         question = Text(key or views.ask_key(cv, state.partial, step, entry), views.ask_values(cv, step, entry))
-        current = None if key else views.current_value(cv, step, entry)
+        current = None if key else views.current_value(cv, step, entry, ctx.convo.locale)
         if current is not None:
             question = Text("cv.with_current", {"question": question, "current": current})
         if note is not None:

@@ -10,11 +10,13 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from i18n import Texts
 from services.cv.model import CV, Education, Job, Period
 from services.cv.parsing import (follow_up, parse_email, parse_hours, parse_languages, parse_licences, parse_list,
                                  parse_name, parse_period, parse_phone, parse_start, says_none)
 from services.cv.present import hours_value, language_value, lines, period_value, start_value
 from services.cv.text import capitalise, loose, tidy
+from services.cv.words import words
 from services.outgoing import Text
 
 
@@ -112,22 +114,23 @@ def _list_note(items: list[str]) -> Text:
     return Text("cv.noted.list", {"items": ", ".join(items)})
 
 
-def apply(step: str, cv: CV, entry: int | None, text: str, pick: str | None, today: date,
+def apply(step: str, cv: CV, entry: int | None, text: str, pick: str | None, today: date, texts: Texts,
           partial: Period | None = None) -> Answer:
-    """Put an answer (typed text, or a pressed choice) into the CV."""
+    """Put an answer (typed text, or a pressed choice) into the CV; texts: the conversation's language, whose
+    words the answer is read with and written in ('no more', 'Arabic mother tongue', 'calm and helpful')."""
     if step in CONTACT_STEPS:
         return _contact(step, cv, text)
     if step in ("titles", "area", "hours", "start"):
-        return _wishes(step, cv, text, pick)
+        return _wishes(step, cv, text, pick, texts.locale)
     if step in ("job_title", "edu_title"):
-        return _title(step, cv, entry, text, pick)
+        return _title(step, cv, entry, text, pick, texts.locale)
     if step.endswith("_period") or step.endswith("_period_more"):
         return _period(step, cv, entry, text, today, partial)
     if step in ("job_employer", "job_tasks", "job_results", "edu_school"):
         return _entry_field(step, cv, entry, text, pick)
     if step in ("courses", "skills", "languages", "licence"):
-        return _lists(step, cv, text, pick)
-    return _profile(step, cv, text, pick)
+        return _lists(step, cv, text, pick, texts.locale)
+    return _profile(step, cv, text, pick, texts)
 
 
 def _contact(step: str, cv: CV, text: str) -> Answer:
@@ -150,7 +153,7 @@ def _contact(step: str, cv: CV, text: str) -> Answer:
     return Answer()
 
 
-def _wishes(step: str, cv: CV, text: str, pick: str | None) -> Answer:
+def _wishes(step: str, cv: CV, text: str, pick: str | None, locale: str) -> Answer:
     w = cv.wishes
     if step == "titles":
         items = parse_list(text, limit=6)
@@ -162,15 +165,15 @@ def _wishes(step: str, cv: CV, text: str, pick: str | None) -> Answer:
         w.area = capitalise(tidy(text, 120))
         return Answer()
     if step == "hours":
-        w.hours = pick if pick in ("full", "part", "both") else parse_hours(text)
+        w.hours = pick if pick in ("full", "part", "both") else parse_hours(text, locale)
         return Answer(note=Text("cv.noted.value", {"value": hours_value(w.hours)}))
-    w.start = pick if pick == "now" else parse_start(text)
+    w.start = pick if pick == "now" else parse_start(text, locale)
     return Answer(note=Text("cv.noted.value", {"value": start_value(w.start)}))
 
 
-def _title(step: str, cv: CV, entry: int | None, text: str, pick: str | None) -> Answer:
+def _title(step: str, cv: CV, entry: int | None, text: str, pick: str | None, locale: str) -> Answer:
     section = section_of_step(step)
-    if entry is None and (pick == "none" or says_none(text)):
+    if entry is None and (pick == "none" or says_none(text, locale)):
         return Answer(no_more=True)
     title = capitalise(tidy(text, 120))
     if not title:
@@ -230,9 +233,9 @@ def _period(step: str, cv: CV, entry: int | None, text: str, today: date, partia
     return Answer(entry=entry, note=Text("cv.noted.period", {"period": period_value(period) or ""}))
 
 
-def _lists(step: str, cv: CV, text: str, pick: str | None) -> Answer:
+def _lists(step: str, cv: CV, text: str, pick: str | None, locale: str) -> Answer:
     if step == "courses":
-        if pick == "none" or says_none(text):
+        if pick == "none" or says_none(text, locale):
             cv.courses = []
             return Answer()
         items = parse_list(text, limit=12)
@@ -247,45 +250,38 @@ def _lists(step: str, cv: CV, text: str, pick: str | None) -> Answer:
         cv.skills = items
         return Answer(note=_list_note(items))
     if step == "languages":
-        found = parse_languages(text)
+        found = parse_languages(text, locale)
         if not found:
             return Answer(retry="cv.retry.languages")
         cv.languages = found
         return Answer(note=Text("cv.noted.languages", {"languages": lines([language_value(x) for x in found])}))
-    licences = [] if pick == "none" else [pick] if pick else parse_licences(text)
+    licences = [] if pick == "none" else [pick] if pick else parse_licences(text, locale)
     if licences is None:
         return Answer(retry="cv.retry.licence")
     cv.licences = licences
     return Answer(note=Text("cv.noted.licence", {"categories": ", ".join(licences)}) if licences else None)
 
 
-# Lead-ins the citizen may write before the part that goes into the profile sentence; the first group of each
-# needs an 'at' before the verb that follows ('jeg kan lave mad' → 'at lave mad').
-_STRENGTH_LEAD = re.compile(r"^(?:(jeg kan)|jeg er (?:god|dygtig|sej) til|god til)\s+", re.I)
-_DESCRIBED_LEAD = re.compile(r"^(?:(?:de|mine kolleger|kolleger) (?:siger|synes|vil sige)(?: at)?(?: jeg er)?|"
-                             r"(?:at )?jeg er)\s+", re.I)
-_NEXT_LEAD = re.compile(r"^(?:(jeg vil(?: gerne| helst)?|jeg (?:drømmer om|håber på|ønsker) at)|gerne|helst)\s+", re.I)
-
-
-def _fragment(text: str, lead: re.Pattern[str]) -> str:
-    """The answer as the end of a sentence: lead-in off, first letter small, no final full stop."""
-    text = tidy(text, 200)
+def _fragment(text: str, lead: re.Pattern[str], marker: str) -> str:
+    """The answer as the end of a sentence: lead-in off (services/cv/data/<locale>.yml), first letter small, no
+    final full stop; a lead-in before a verb leaves its infinitive marker ('jeg kan lave mad' → 'at lave mad',
+    'I want to work' → 'to work')."""
+    text = tidy(text.replace("\u2019", "'"), 200)  # 'I’m good at' as typed on a phone
     match = lead.match(text)
     fragment = tidy(text[match.end():] if match else text, 200).rstrip(".!")
-    if match and match.lastindex and match.group(1) and not fragment.lower().startswith("at "):
-        fragment = f"at {fragment}"
+    if match and match.lastindex and match.group(1) and not fragment.lower().startswith(f"{marker} "):
+        fragment = f"{marker} {fragment}"
     return fragment[:1].lower() + fragment[1:] if fragment[1:2].islower() else fragment
 
 
-def _profile(step: str, cv: CV, text: str, pick: str | None) -> Answer:
-    p = cv.profile
-    if step == "strengths":
-        p.strengths = _fragment(text, _STRENGTH_LEAD)
+def _profile(step: str, cv: CV, text: str, pick: str | None, texts: Texts) -> Answer:
+    p, w = cv.profile, words(texts.locale)
+    if step in ("strengths", "next"):
+        setattr(p, step, _fragment(text, w.leads[step], w.marker))
     elif step == "described":
-        words = [w.lower() if w[1:2].islower() else w for w in parse_list(_fragment(text, _DESCRIBED_LEAD), 5)]
-        p.described = ", ".join(words[:-1]) + f" og {words[-1]}" if len(words) > 1 else "".join(words)
-    elif step == "next":
-        p.next = _fragment(text, _NEXT_LEAD)
+        found = [x.lower() if x[1:2].islower() else x for x in parse_list(_fragment(text, w.leads[step], w.marker), 5)]
+        p.described = texts.get("cv.list.and", first=", ".join(found[:-1]), last=found[-1]) if len(found) > 1 \
+            else "".join(found)
     elif step == "profile_own":
         own = tidy(text, 900)
         if len(own.split()) < 3:
@@ -293,9 +289,11 @@ def _profile(step: str, cv: CV, text: str, pick: str | None) -> Answer:
         p.text = capitalise(own)
     elif pick == "own":
         return Answer(follow="profile_own")
-    elif pick != "ok" and len(text.split()) >= 4:  # typed their own text instead of pressing a button
+    elif pick == "ok" or (len(text.split()) <= 4 and w.profile_yes.match(loose(text))):
+        pass  # 'Brug den', 'ja det er fint', 'yes please': the proposed text stays
+    elif len(text.split()) >= 4:  # typed their own text instead of pressing a button
         p.text = capitalise(tidy(text, 900))
-    elif pick != "ok" and not re.match(r"^(?:ja|jo|ok|fint|godt|det er fint|brug den)\b", loose(text)):
+    else:
         return Answer(retry="cv.retry.profile_ok")
     return Answer()
 

@@ -90,13 +90,13 @@ def sections(ctx: Ctx, state: Any) -> None:
                                  cv_button("cv.button.hub", "hub")])
 
 
-def entry_value(cv: CV, section: str, index: int) -> Text | str:
+def entry_value(cv: CV, section: str, index: int, locale: str | None = None) -> Text | str:
     if section == "jobs":
         return job_value(cv.jobs[index])
     if section == "education":
         return education_value(cv.education[index])
     if section == "languages":
-        return language_value(cv.languages[index])
+        return language_value(cv.languages[index], locale)
     return str(getattr(cv, section)[index])
 
 
@@ -109,7 +109,8 @@ def show_entries(ctx: Ctx, state: Any, cv: CV, section: str, note: Text | None =
                          cv_button("cv.button.delete_entry", "del", {"n": i + 1}, s=section, i=i))]
     buttons += [cv_button("cv.button.add_job" if section == "jobs" else "cv.button.add_education", "add", s=section),
                 cv_button("cv.button.hub", "hub")]
-    numbered = [Text("cv.numbered", {"n": i + 1, "text": entry_value(cv, section, i)}) for i in range(len(items))]
+    numbered = [Text("cv.numbered", {"n": i + 1, "text": entry_value(cv, section, i, ctx.convo.locale)})
+                for i in range(len(items))]
     ctx.say("cv.entries.text" if items else "cv.entries.empty", buttons, note=note or Text("cv.entries.title"),
             section=Text(SECTION_KEYS[section]), entries=numbered)
 
@@ -117,7 +118,7 @@ def show_entries(ctx: Ctx, state: Any, cv: CV, section: str, note: Text | None =
 def choose_delete(ctx: Ctx, state: Any, cv: CV, found: list[tuple[str, int]]) -> None:
     """More than one entry matched 'slet ...': a button per entry."""
     state.step = "hub"
-    buttons = [cv_button("cv.button.delete_this", "del", {"entry": entry_value(cv, s, i)}, s=s, i=i)
+    buttons = [cv_button("cv.button.delete_this", "del", {"entry": entry_value(cv, s, i, ctx.convo.locale)}, s=s, i=i)
                for s, i in found[:8]]
     ctx.say("cv.delete.which", [*buttons, cv_button("cv.button.hub", "hub")])
 
@@ -129,7 +130,7 @@ def confirm(ctx: Ctx, state: Any, cv: CV, section: str, index: int | None) -> No
     if section == "all":
         ctx.say("cv.delete.confirm_all", yes_no)
     else:
-        ctx.say("cv.delete.confirm", yes_no, entry=entry_value(cv, section, index or 0))
+        ctx.say("cv.delete.confirm", yes_no, entry=entry_value(cv, section, index or 0, ctx.convo.locale))
 
 
 async def confirmed(ctx: Ctx, state: Any, cv: CV, yes: bool) -> None:
@@ -211,7 +212,7 @@ def ask_values(cv: CV, step: str, entry: int | None) -> dict[str, Value]:
     return {}
 
 
-def current_value(cv: CV, step: str, entry: int | None) -> Value | None:
+def current_value(cv: CV, step: str, entry: int | None, locale: str | None = None) -> Value | None:
     """What the answer is now, shown when a question is asked again (never a phone number or e-mail)."""
     if step in CONTACT_STEPS:
         has = {"name": cv.contact.name, "phone": cv.contact.phone, "email": cv.contact.email}[step]
@@ -228,7 +229,7 @@ def current_value(cv: CV, step: str, entry: int | None) -> Value | None:
         "edu_title": edu.title if edu else None, "edu_school": edu.school if edu else None,
         "edu_period": period_value(edu.period) if edu else None,
         "courses": ", ".join(cv.courses), "skills": ", ".join(cv.skills),
-        "languages": lines([language_value(x) for x in cv.languages]) or None,
+        "languages": lines([language_value(x, locale) for x in cv.languages]) or None,
         "licence": (", ".join(cv.licences) or Text("cv.licence.none")) if cv.licences is not None else None,
         "strengths": p.strengths, "described": p.described, "next": p.next,
     }

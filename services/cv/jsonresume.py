@@ -23,6 +23,7 @@ from jsonschema import Draft4Validator
 
 from services.cv.model import CV, Period, YearMonth
 from services.cv.present import LEVEL_KEYS, hours_value, start_value
+from services.cv.words import language_name
 from services.outgoing import Text
 
 SCHEMA = Path(__file__).resolve().parent / "schema" / "resume.schema.json"
@@ -30,6 +31,8 @@ SCHEMA_VERSION = "v1.0.0"
 
 
 class Lookup(Protocol):
+    locale: str
+
     def get(self, key: str, **values: Any) -> str: ...
 
 
@@ -80,7 +83,7 @@ def to_json_resume(cv: CV, texts: Lookup, modified: datetime | None = None) -> d
         "certificates": [{"name": name} for name in cv.courses]
         + [{"name": texts.get("cv.licence.certificate", category=cat)} for cat in cv.licences or []],
         "skills": [{"name": s} for s in cv.skills],
-        "languages": [{"language": lang.name,
+        "languages": [{"language": language_name(lang.name, texts.locale),
                        "fluency": texts.get(LEVEL_KEYS[lang.level]) if lang.level in LEVEL_KEYS else ""}
                       for lang in cv.languages],
         "meta": {"version": SCHEMA_VERSION,

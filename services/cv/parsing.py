@@ -10,6 +10,7 @@ import re
 from services.cv.model import Language
 from services.cv.periods import follow_up, parse_period
 from services.cv.text import capitalise, close_to, loose, tidy
+from services.cv.words import Words, words
 
 __all__ = ["follow_up", "parse_email", "parse_hours", "parse_languages", "parse_licences", "parse_list", "parse_name",
            "parse_period", "parse_phone", "parse_start", "parse_yes_no", "says_none"]
@@ -42,75 +43,93 @@ def parse_list(text: str, limit: int = 20) -> list[str]:
     return items[:limit]
 
 
-LANGUAGES = {"dansk": "Dansk", "engelsk": "Engelsk", "tysk": "Tysk", "fransk": "Fransk", "spansk": "Spansk",
-             "italiensk": "Italiensk", "portugisisk": "Portugisisk", "svensk": "Svensk", "norsk": "Norsk",
-             "islandsk": "Islandsk", "finsk": "Finsk", "hollandsk": "Hollandsk", "polsk": "Polsk",
-             "rumensk": "Rumænsk", "bulgarsk": "Bulgarsk", "ungarsk": "Ungarsk", "litauisk": "Litauisk",
-             "lettisk": "Lettisk", "estisk": "Estisk", "russisk": "Russisk", "ukrainsk": "Ukrainsk",
-             "tjekkisk": "Tjekkisk", "slovakisk": "Slovakisk", "serbisk": "Serbisk", "kroatisk": "Kroatisk",
-             "bosnisk": "Bosnisk", "albansk": "Albansk", "gresk": "Græsk", "tyrkisk": "Tyrkisk",
-             "arabisk": "Arabisk", "kurdisk": "Kurdisk", "persisk": "Persisk", "farsi": "Farsi", "dari": "Dari",
-             "pashto": "Pashto", "urdu": "Urdu", "hindi": "Hindi", "punjabi": "Punjabi", "tamilsk": "Tamilsk",
-             "somali": "Somali", "somalisk": "Somali", "tigrinya": "Tigrinya", "amharisk": "Amharisk",
-             "vietnamesisk": "Vietnamesisk", "thai": "Thai", "kinesisk": "Kinesisk", "japansk": "Japansk",
-             "filippinsk": "Filippinsk", "tagalog": "Tagalog", "gronlandsk": "Grønlandsk", "feros": "Færøsk",
-             "feroisk": "Færøsk", "tegnsprog": "Tegnsprog", "english": "Engelsk", "danish": "Dansk",
-             "german": "Tysk"}
-LEVEL_PHRASES = [("ikke sa godt", "basic"), ("en smule", "basic"), ("rigtig godt", "fluent"),
-                 ("meget godt", "fluent"), ("rigtig god", "fluent"), ("meget god", "fluent")]
-LEVEL_WORDS = {"modersmal": "native", "modersmaal": "native", "native": "native", "flydende": "fluent",
-               "perfekt": "fluent", "fluent": "fluent", "flytende": "fluent", "godt": "good", "god": "good",
-               "fint": "good", "ok": "good", "okay": "good", "middel": "good", "nogenlunde": "basic",
-               "lidt": "basic", "smule": "basic", "begynder": "basic", "grundlegende": "basic",
-               "basis": "basic", "basal": "basic", "noget": "basic", "good": "good", "basic": "basic"}
+def _tokens(chunk: str) -> list[tuple[str, str]]:
+    """The words of a chunk as written and folded ('Modersmål' → ('Modersmål', 'modersmal'))."""
+    return [(t, loose(t)) for t in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", chunk)]
 
 
-def parse_languages(text: str) -> list[Language]:
-    """'dansk flydende, engelsk godt og lidt tysk' → Dansk (fluent), Engelsk (good), Tysk (basic)."""
+def _language(chunk: str, w: Words) -> tuple[str | None, str | None, bool]:
+    """(name, level, known) of one chunk: a known name in the locale's words, else the other words as written."""
+    tokens = _tokens(chunk)
+    folded = [f for _, f in tokens]
+    used: set[int] = set()
+    level = None
+    for phrase, lv in w.level_phrases:  # 'ikke så godt' before 'godt', 'a little' before 'little'
+        parts = phrase.split()
+        at = next((i for i in range(len(folded) - len(parts) + 1) if folded[i:i + len(parts)] == parts), None)
+        if at is not None:
+            level = level or lv
+            used |= set(range(at, at + len(parts)))
+    for i, word in enumerate(folded):
+        if i not in used and word in w.level_words:
+            level = level or w.level_words[word]
+            used.add(i)
+    # 'Sign language' is a name although 'language' alone is a filler word
+    name = w.names.get(" ".join(folded[i] for i in range(len(tokens)) if i not in used))
+    used |= {i for i, word in enumerate(folded) if word in w.fillers}
+    rest = [tokens[i] for i in range(len(tokens)) if i not in used]
+    if not rest:
+        return name, level, name is not None
+    name = name or w.names.get(" ".join(f for _, f in rest))
+    for _, word in rest:
+        name = name or close_to(word, w.names, cutoff=0.84)
+    if name is not None:
+        return name, level, True
+    written = " ".join(t for t, _ in rest)
+    return (capitalise(tidy(written, 40)) if len(rest) <= 3 else None), level, False
+
+
+def parse_languages(text: str, locale: str = "da") -> list[Language]:
+    """'dansk flydende, engelsk godt og lidt tysk' → Dansk (fluent), Engelsk (good), Tysk (basic); names in the
+    locale's words ('Arabic mother tongue' → Arabic (native) in English).
+
+    A name not in services/cv/data/languages.yml is kept as written when it has a level or stands beside a known
+    language ('Wolof fluent'); an answer with neither ('ved ikke') gives nothing, so the question is asked again.
+    """
+    w = words(locale)
+    joins = "|".join(rf"\b{re.escape(c)}\b" for c in w.conjunctions)
+    chunks = [_language(c, w) for c in re.split(rf"\s*(?:[,;\n/]|{joins})\s*", text, flags=re.I) if c.strip()]
+    any_known = any(known for _, _, known in chunks)
     found: dict[str, Language] = {}
-    for chunk in re.split(r"\s*(?:[,;\n/]|\bog\b|\bsamt\b)\s*", loose(text)):
-        level = next((lv for phrase, lv in LEVEL_PHRASES if phrase in chunk), None)
-        name = None
-        for word in re.findall(r"[a-z]+", chunk):
-            level = level or LEVEL_WORDS.get(word)
-            if name is None and word not in LEVEL_WORDS and word not in ("taler", "kan", "jeg", "snakker", "sprog"):
-                name = close_to(word, LANGUAGES, cutoff=0.84)
-        if name is not None:
-            previous = found.get(name)
-            found[name] = Language(name=name, level=level or (previous.level if previous else None))
+    for name, level, known in chunks:
+        if name is None or not (known or level or any_known):
+            continue
+        previous = found.get(loose(name))
+        found[loose(name)] = Language(name=previous.name if previous else name,
+                                      level=level or (previous.level if previous else None))
     return list(found.values())
 
 
 LICENCE_ORDER = ("AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE")
-LICENCE_WORDS = {"bil": "B", "personbil": "B", "almindeligt": "B", "almindelig": "B", "lastbil": "C",
-                 "stort": "C", "bus": "D", "motorcykel": "A", "knallert": "AM", "trailer": "BE",
-                 "anhenger": "BE", "sattelschlepper": "CE", "lastvogntog": "CE"}
-_CASELESS = re.compile(r"\b(am|a1|a2|be|b|c1e|c1|ce|c|d1e|d1)\b", re.I)
-_UPPER = re.compile(r"\b(A|D|DE)\b")
-_NONE = re.compile(r"\b(?:nej|ingen|intet|ikke|nix|nope)\b")
 
 
-def parse_licences(text: str) -> list[str] | None:
-    """Driving licence categories ('B og C', 'almindeligt kørekort', 'lastbilkørekort'); [] for none ('nej',
-    'har ikke kørekort'), None if not understood."""
+def _categories(codes: set[str] | list[str], flags: int) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(sorted(codes, key=lambda c: (-len(c), c))) + r")\b", flags)
+
+
+def parse_licences(text: str, locale: str = "da") -> list[str] | None:
+    """Driving licence categories ('B og C', 'almindeligt kørekort', 'lastbilkørekort', 'truck licence'); [] for
+    none ('nej', 'har ikke kørekort', 'no'), None if not understood. Words: services/cv/data/<locale>.yml."""
+    w = words(locale)
     folded = loose(text)
-    found = {m.upper() for m in _CASELESS.findall(text)} | set(_UPPER.findall(text))
-    found |= {cat for word, cat in LICENCE_WORDS.items() if re.search(rf"\b{word}", folded)}
-    if not found and _NONE.search(folded):
+    caseless = _categories([c for c in LICENCE_ORDER if c not in w.upper_only], re.I)
+    found = {m.upper() for m in caseless.findall(text)} | set(_categories(w.upper_only, 0).findall(text))
+    found |= {cat for word, cat in w.licence_words.items() if re.search(rf"\b{re.escape(word)}", folded)}
+    if not found and w.licence_none.search(folded):
         return []
-    if not found and re.match(r"^(?:ja|jo|jep|ja tak)\b", folded):
+    if not found and w.licence_yes.match(folded):
         found = {"B"}
     return [c for c in LICENCE_ORDER if c in found] or None
 
 
 # Job wishes: hours and from when.
 
-def parse_hours(text: str) -> str:
+def parse_hours(text: str, locale: str = "da") -> str:
     """'full', 'part', 'both', or the answer as written ('weekend og aften')."""
+    hours = words(locale).hours
     folded = loose(text)
-    full = re.search(r"\bfuld ?tid|\bfuldtids|\b3[7-9] ?timer|\b40 ?timer", folded)
-    part = re.search(r"\bdel ?tid|\bdeltids|\bflex|\b(?:[1-9]|[12]\d|3[0-6]) ?timer", folded)
-    if re.search(r"\bbegge\b|\blige ?meget\b|\bligegyldig|\bbade\b|\balt\b", folded) or (full and part):
+    full, part = hours["full"].search(folded), hours["part"].search(folded)
+    if hours["both"].search(folded) or (full and part):
         return "both"
     if full:
         return "full"
@@ -119,11 +138,9 @@ def parse_hours(text: str) -> str:
     return tidy(text, 80)  # '25 timer', 'weekend og aften': the citizen's own words
 
 
-def parse_start(text: str) -> str:
-    """'now' for 'med det samme', 'straks', 'nu'; otherwise the answer as written ('1. marts')."""
-    if re.search(r"\b(?:straks|med det samme|nu|hurtigst muligt|snarest|asap|i morgen|nu og her)\b", loose(text)):
-        return "now"
-    return tidy(text, 80)
+def parse_start(text: str, locale: str = "da") -> str:
+    """'now' for 'med det samme', 'straks', 'nu' ('right away'); otherwise the answer as written ('1. marts')."""
+    return "now" if words(locale).start_now.search(loose(text)) else tidy(text, 80)
 
 
 # Contact details.
@@ -162,8 +179,6 @@ def parse_name(text: str) -> str | None:
 
 _YES = re.compile(r"^(?:ja|jo|jep|jaa|ok|okay|gerne|yes|det er fint|fint|korrekt|rigtigt|slet)\b")
 _NO = re.compile(r"^(?:nej|nope|nix|ikke|behold|fortryd|stop|annuller|no)\b")
-_NONE_MORE = re.compile(r"^(?:nej|nix|ingen|intet|ikke (?:flere|mere|noget)|det er (?:alt|det)|fer?dig|videre|"
-                        r"har (?:ikke|ingen|aldrig)|nope|spring over|0)\b")
 
 
 def parse_yes_no(text: str) -> bool | None:
@@ -173,7 +188,8 @@ def parse_yes_no(text: str) -> bool | None:
     return True if _YES.match(folded) else None
 
 
-def says_none(text: str) -> bool:
-    """'nej', 'ingen', 'ikke flere', 'det er alt', 'færdig': no (more) entries; only as a short answer."""
-    folded = loose(text)
-    return len(folded.split()) <= 6 and bool(_NONE_MORE.match(folded))
+def says_none(text: str, locale: str = "da") -> bool:
+    """'nej', 'ingen', 'ikke flere', 'det er alt', 'færdig' ('no more', 'none', "that's all" in English): no (more)
+    entries; only as a short answer. The words are in services/cv/data/<locale>.yml."""
+    folded = loose(text).replace("’", "'")
+    return len(folded.split()) <= 6 and bool(words(locale).none_more.match(folded))

@@ -162,7 +162,8 @@ def _render(cv: CV, texts: Lookup, size: float, today: datetime) -> _Doc:
         doc.paragraph("  ·  ".join(_unbroken(s) for s in cv.skills))
     if cv.languages:
         doc.heading(SECTION_KEYS["languages"])
-        doc.paragraph("  ·  ".join(_unbroken(doc.text_value(language_value(lang))) for lang in cv.languages))
+        shown = [doc.text_value(language_value(lang, texts.locale)) for lang in cv.languages]
+        doc.paragraph("  ·  ".join(_unbroken(s) for s in shown))
     if cv.licences:
         doc.heading(SECTION_KEYS["licence"])
         doc.paragraph(texts.get("cv.pdf.licence", categories=", ".join(cv.licences)))

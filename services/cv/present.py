@@ -7,6 +7,7 @@ of stored messages (services/redact.py) and be stored as '[telefon]'.
 from __future__ import annotations
 
 from services.cv.model import Education, Job, Language, Period, YearMonth
+from services.cv.words import language_name
 from services.outgoing import Text
 
 LEVEL_KEYS = {"native": "cv.level.native", "fluent": "cv.level.fluent", "good": "cv.level.good",
@@ -56,10 +57,12 @@ def education_value(edu: Education) -> Text:
     return entry_value(edu.title, edu.school, edu.period)
 
 
-def language_value(language: Language) -> Text:
+def language_value(language: Language, locale: str | None = None) -> Text:
+    """'Arabic – native language'; a known name in the locale's words (a CV begun in Danish, shown in English)."""
+    name = language_name(language.name, locale) if locale else language.name
     if language.level in LEVEL_KEYS:
-        return Text("cv.language.level", {"name": language.name, "level": Text(LEVEL_KEYS[language.level])})
-    return Text("cv.language.name", {"name": language.name})
+        return Text("cv.language.level", {"name": name, "level": Text(LEVEL_KEYS[language.level])})
+    return Text("cv.language.name", {"name": name})
 
 
 def hours_value(hours: str) -> Text | str:

@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 
 from services.cv.commands import Command, parse_command
-from services.cv.model import Period, YearMonth
+from services.cv.model import LEVELS, Period, YearMonth
 from services.cv.parsing import (follow_up, parse_email, parse_hours, parse_languages, parse_licences, parse_list,
                                  parse_name, parse_period, parse_phone, parse_start, parse_yes_no, says_none)
+from services.cv.words import language_name, locales, words
 
 TODAY = date(2026, 11, 23)
 
@@ -245,3 +246,72 @@ def test_review_rules_and_the_caseworker_status_line():
     assert status_line(cv, texts) == ("udfyldt: kontaktoplysninger, jobønsker, erhvervserfaring; mangler til Jobnet: "
                                       "Uddannelse, Ansættelsesbetingelser (fuldtid eller deltid)")
     assert status_line(None, texts) == "ikke påbegyndt"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Arabic mother tongue, English good, Danish a little", [("Arabic", "native"), ("English", "good"),
+                                                             ("Danish", "basic")]),
+    ("Arabic mother tongue, Somali fluent", [("Arabic", "native"), ("Somali", "fluent")]),
+    ("Tigrinya native and Amharic very good", [("Tigrinya", "native"), ("Amharic", "fluent")]),
+    ("I speak Farsi, Dari and Pashto", [("Farsi", None), ("Dari", None), ("Pashto", None)]),
+    ("Kurdish native, Turkish not so good", [("Kurdish", "native"), ("Turkish", "basic")]),
+    ("Ukrainian; Russian fluent; Polish basic", [("Ukrainian", None), ("Russian", "fluent"), ("Polish", "basic")]),
+    ("Romanian, Urdu, French, Spanish, German", [("Romanian", None), ("Urdu", None), ("French", None),
+                                                  ("Spanish", None), ("German", None)]),
+    ("English very well and some Danish", [("English", "fluent"), ("Danish", "basic")]),
+    ("Sign language good", [("Sign language", "good")]),
+    ("englsh fluent", [("English", "fluent")]),  # a typo
+    ("arabisk modersmål, dansk lidt", [("Arabic", "native"), ("Danish", "basic")]),  # Danish words mixed in
+    ("Wolof fluent", [("Wolof", "fluent")]),  # not in languages.yml: kept as written
+    ("Somali native, Wolof", [("Somali", "native"), ("Wolof", None)]),  # beside a known one: kept
+    ("I don't know", []),
+])
+def test_languages_in_english(text, expected):
+    assert [(x.name, x.level) for x in parse_languages(text, "en")] == expected
+
+
+def test_unknown_language_names_in_danish_are_kept_too():
+    assert [(x.name, x.level) for x in parse_languages("somali flydende, wolof lidt")] == [
+        ("Somali", "fluent"), ("Wolof", "basic")]
+    assert [(x.name, x.level) for x in parse_languages("Arabic godt")] == [("Arabisk", "good")]
+
+
+def test_language_names_follow_the_cvs_language():
+    assert [language_name(n, "en") for n in ("Engelsk", "Rumænsk", "Arabic", "Wolof")] == [
+        "English", "Romanian", "Arabic", "Wolof"]
+    assert [language_name(n, "da") for n in ("English", "Danish", "Engelsk")] == ["Engelsk", "Dansk", "Engelsk"]
+
+
+def test_no_more_in_english():
+    assert all(says_none(t, "en") for t in ("no more", "No", "none", "That's all", "that’s all", "nothing",
+                                            "no thanks", "ikke flere", "I have no more jobs"))
+    assert not any(says_none(t, "en") for t in ("cashier", "Nordea", "nurse", "nothingness school"))
+    assert not says_none("no more")  # Danish conversations read Danish words only, as before
+
+
+def test_word_files_are_complete():
+    assert locales() >= {"da", "en"}
+    for locale in locales():
+        w = words(locale)
+        assert set(w.level_words.values()) | {lv for _, lv in w.level_phrases} == set(LEVELS)
+        assert w.marker and set(w.leads) == {"strengths", "described", "next"}
+    assert words("en-GB").locale == "en" and words("xx").locale == "da"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("B", ["B"]), ("b and c", ["B", "C"]), ("car", ["B"]), ("truck licence", ["C"]), ("car and trailer", ["B", "BE"]),
+    ("yes", ["B"]), ("no", []), ("I do not have a driving licence", []), ("none", []),
+    ("No, I am sorry", []),  # 'am' and 'be' are English words here: AM and BE only in capitals
+    ("AM and BE", ["AM", "BE"]), ("maybe", None),
+])
+def test_driving_licences_in_english(text, expected):
+    assert parse_licences(text, "en") == expected
+
+
+def test_hours_and_start_in_english():
+    assert [parse_hours(t, "en") for t in ("full time", "Full-time", "part-time", "37 hours", "both",
+                                           "full-time or part-time", "doesn't matter", "25 hours", "evenings")] == [
+        "full", "full", "part", "full", "both", "both", "both", "25 hours", "evenings"]
+    assert [parse_start(t, "en") for t in ("right away", "now", "Immediately", "as soon as possible", "1 March")] == [
+        "now", "now", "now", "now", "1 March"]
+    assert parse_hours("fuldtid", "en") == "full" and parse_start("med det samme", "en") == "now"  # Danish mixed in

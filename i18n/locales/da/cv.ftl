@@ -225,6 +225,8 @@ cv-level-basic = lidt
 cv-language-level = { $name } – { $level }
 cv-language-name = { $name }
 cv-licence-certificate = Kørekort { $category }
+# The last two words of a list in a sentence ("rolig, hjælpsom og pålidelig").
+cv-list-and = { $first } og { $last }
 cv-profile-described = Mine kolleger beskriver mig som { $words }.
 cv-profile-strengths = Jeg er god til { $what }.
 cv-profile-next = Mit mål er { $what }.
