@@ -20,6 +20,8 @@ DETAIL_KEYS = {"fremmøde": "booking.invite_details_attend", "telefon": "booking
 
 
 class Lookup(Protocol):
+    locale: str  # the reader's language: the municipality's directions are picked in it
+
     def get(self, key: str, **values: Any) -> str: ...
 
 
@@ -54,7 +56,7 @@ def invite_for(b: BookingView, texts: Lookup, values: dict[str, str], cancelled:
     """
     place, worker = b.place, b.caseworker_contact
     where = {"place": place.name if place else b.slot.location, "address": place.address if place else "",
-             "directions": place.directions if place else "", "url": b.video_url or ""}
+             "directions": place.directions_in(texts.locale) if place else "", "url": b.video_url or ""}
     location = texts.get(LOCATION_KEYS.get(b.mode, "booking.invite_location_attend"), **where)
     email = (worker.email if worker and worker.email else "") or (place.email if place else "")
     name = texts.get("booking.invite_organizer", caseworker=worker.name, place=where["place"]) if worker \

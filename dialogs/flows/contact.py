@@ -1,7 +1,7 @@
 """'Hvor ligger I', 'hvornår har I åbent', 'hvad er jeres nummer': the jobcentre's facts from its configuration."""
 from dialogs.context import Ctx
 from dialogs.flows.base import Flow
-from services.case.values import configured
+from services.case.values import configured, directions
 from services.opening_hours import closes_today, spans
 from services.outgoing import Text, When
 
@@ -30,7 +30,7 @@ class ContactFlow(Flow):
             ctx.say("contact.hours_only", "person", name=case.municipality.location, hours=week, status=status)
             return
         ctx.say("contact.info", "person", name=configured(place.name), address=configured(place.address),
-                directions=configured(place.directions), phone=configured(place.phone),
+                directions=directions(place), phone=configured(place.phone),
                 email=configured(place.email), hours=week, status=status)
 
 

@@ -1,6 +1,7 @@
 """What a case system tells the assistant: bookable times, meetings with their practical details, caseworkers."""
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Mapping
 
 CITIZEN, CASEWORKER = "citizen", "caseworker"  # who booked a meeting
 
@@ -16,13 +17,20 @@ class CaseworkerContact:
 
 @dataclass(frozen=True)
 class Place:
-    """The jobcentre: where a fremmøde meeting is, how to find it, and its phone number."""
+    """The jobcentre: where a fremmøde meeting is, how to find it, and its phone number.
+
+    directions: one text per language ({"da": ..., "en": ...}); Danish is the fallback for a language not given.
+    """
 
     name: str
     address: str
-    directions: str
+    directions: Mapping[str, str]
     phone: str
     email: str
+
+    def directions_in(self, locale: str | None) -> str:
+        """The directions in the reader's language, else Danish ('' when none are configured)."""
+        return self.directions.get(locale or "da") or self.directions.get("da") or ""
 
 
 @dataclass(frozen=True)

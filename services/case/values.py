@@ -1,5 +1,5 @@
 """A meeting's practical details as message values: where (address, call, link), with whom, how to reach them."""
-from services.case.model import CASEWORKER, BookingView
+from services.case.model import CASEWORKER, BookingView, Place
 from services.meeting_values import describe_booking
 from services.municipality import Municipality
 from services.outgoing import Label, Text, Value
@@ -8,6 +8,11 @@ from services.outgoing import Label, Text, Value
 def configured(value: str) -> Label:
     """A value from configuration (an address, the jobcentre's phone, a link): shown as is, never redacted."""
     return Label({"da": value})
+
+
+def directions(place: Place) -> Label:
+    """The jobcentre's directions, one text per language, rendered in the reader's language at delivery."""
+    return Label(dict(place.directions) or {"da": ""})
 
 
 def details(b: BookingView) -> Text:
@@ -23,7 +28,7 @@ def details(b: BookingView) -> Text:
     if place is None or not place.address:
         return Text("booking.where_attend_short", {"place": configured(b.slot.location)})
     return Text("booking.where_attend", {"place": configured(place.name), "address": configured(place.address),
-                                         "directions": configured(place.directions)})
+                                         "directions": directions(place)})
 
 
 def contact_phone(b: BookingView) -> str:

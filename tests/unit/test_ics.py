@@ -45,7 +45,8 @@ def test_update_and_cancel():
 # Every invite has an ORGANIZER and a LOCATION that fits the mode; a cancelled one says so.
 
 DA = Catalog.load().get("da")
-PLACE = Place("Jobcenter Ballerup", "Hold-an Vej 7, 2750 Ballerup", "Indgang B.", "44 77 00 00", "jc@ballerup.example")
+PLACE = Place("Jobcenter Ballerup", "Hold-an Vej 7, 2750 Ballerup", {"da": "Indgang B.", "en": "Entrance B."},
+              "44 77 00 00", "jc@ballerup.example")
 VALUES = {"type": "Jobsamtale", "when": "tirsdag den 1. december 2026 kl. 10:00", "mode": "Video"}
 URL = "https://video.ballerup.example/jobcenter/abc"
 
@@ -81,3 +82,12 @@ def test_location_organizer_and_description_by_mode(mode, worker, cancelled, loc
     assert in_description in str(event["DESCRIPTION"])
     assert ("flyt eller aflys" in str(event["DESCRIPTION"])) is not cancelled
     assert cal["METHOD"] == ("CANCEL" if cancelled else "REQUEST")
+
+
+def test_an_english_invite_has_the_english_directions():
+    en = Catalog.load().get("en")
+    values = {"type": "Jobsamtale (job meeting)", "when": "Tue 1 Dec, 10:00", "mode": "At the job centre (fremmøde)"}
+    event = icalendar.Calendar.from_ical(build_ics(invite_for(_meeting("fremmøde", ANNE), en, values), STAMP)) \
+        .walk("VEVENT")[0]
+    assert "Address: Hold-an Vej 7, 2750 Ballerup. Entrance B." in str(event["DESCRIPTION"])
+    assert "Indgang" not in str(event["DESCRIPTION"])
