@@ -36,6 +36,7 @@ class AuthConfig:
     session_ttl: timedelta
     cookie_secure: bool
     municipality: str
+    locales: tuple[str, ...] = ("da",)  # the languages a page may start a conversation in
 
 
 class Auth:
@@ -89,13 +90,15 @@ class Auth:
         if view is None:
             new_token, citizen_id = await self._store.new_session(now, self._config.session_ttl)
             view = SessionView(citizen_id, None)
-        sender = body.get("sender")
+        sender, locale = body.get("sender"), body.get("locale")
         keep = (not body.get("new") and isinstance(sender, str) and 0 < len(sender) <= 128
                 and await self._store.owner(f"{WEB}:{sender}") == (view.citizen_id, True))
-        if not keep:
-            sender = await self._store.issue_conversation(view.citizen_id, WEB, self._config.municipality)
+        if not keep:  # a new conversation starts in the page's language (an English page, "New chat" in English)
+            sender = await self._store.issue_conversation(view.citizen_id, WEB, self._config.municipality,
+                                                          locale if locale in self._config.locales else None)
         resp = web.json_response({"sender": sender, "logged_in": view.subject is not None,
-                                  "telegram": bool(self._telegram_bot and view.subject)},
+                                  "telegram": bool(self._telegram_bot and view.subject),
+                                  "locale": await self._store.locale_of(f"{WEB}:{sender}")},
                                  headers={"Cache-Control": "no-store"})
         if new_token:
             self._set_cookie(resp, new_token)

@@ -7,11 +7,14 @@ import re
 from pathlib import Path
 
 from i18n import Texts
+from nlu.client import make_payload
 
 INDEX = Path(__file__).resolve().parent / "static" / "index.html"
 # The strings chat.js shows; it reads each under its key without "web." (TEXT.connection_error, ...).
 SCRIPT_KEYS = ("web.connection_error", "web.typing", "web.speaker_user", "web.speaker_bot", "web.download",
                "web.file_fallback", "web.choices_label")
+# The header's language button offers the other language (two locales: Danish and English).
+OTHER_LOCALE = {"da": "en", "en": "da"}
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z][\w.\-]*)\s*\}\}")
 
 
@@ -26,7 +29,9 @@ def ui_texts_json(texts: Texts) -> str:
 
 def render_index(texts: Texts) -> str:
     """The page in the texts' locale: {{web.*}} texts HTML-escaped, {{locale}} and {{ui_texts}} filled in."""
-    specials = {"locale": html.escape(texts.locale), "ui_texts": ui_texts_json(texts)}
+    other = OTHER_LOCALE.get(texts.locale, "da")
+    specials = {"locale": html.escape(texts.locale), "ui_texts": ui_texts_json(texts),
+                "other_locale": other, "language_payload": html.escape(make_payload("set_language", locale=other))}
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)

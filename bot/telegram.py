@@ -15,7 +15,10 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.telegram_delivery import Delivery
 from dialogs.engine import START, Engine
+from dialogs.flows.language import ASK as LANGUAGE_INTENT
 from dialogs.turn import Turn
+
+LANGUAGE = "/" + LANGUAGE_INTENT  # the command that asks for the language
 
 log = logging.getLogger(__name__)
 CHANNEL = "telegram"
@@ -67,6 +70,8 @@ def as_turn_text(message: Message) -> str:
     text = message.text or message.caption or ""
     if text == START or text.startswith(START + " ") or text.startswith(START + "@"):
         return START
+    if text.startswith(LANGUAGE + "@"):  # '/language@JobBot': the command as a group chat sends it
+        return LANGUAGE
     return text
 
 

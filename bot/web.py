@@ -32,8 +32,11 @@ def render(sender: str, messages: list[Rendered]) -> list[dict[str, Any]]:
             if m.buttons:
                 msg["buttons"] = [{"title": b.title, "type": "web_url", "url": b.url} if b.url  # Rasa's link button
                                   else {"title": b.title, "payload": b.payload} for b in m.buttons]
-            if m.clear_transcript:  # Rasa's field for channel-specific data; the page clears what it shows
-                msg["custom"] = {"clear_transcript": True}
+            # Rasa's field for channel-specific data: the page clears what it shows / switches its own labels
+            custom = {**({"clear_transcript": True} if m.clear_transcript else {}),
+                      **({"locale": m.language} if m.language else {})}
+            if custom:
+                msg["custom"] = custom
             out.append(msg)
         if m.file:
             out.append({"recipient_id": sender, "attachment": {
@@ -122,8 +125,11 @@ def build_web_app(engine: Engine, outbox: OutboxStore, files: FileStore, rendere
             return web.json_response({"status": "ok"})
         return web.json_response({"status": "starting"}, status=503)
 
-    async def index(_: web.Request) -> web.Response:
-        return web.Response(text=render_index(texts), content_type="text/html", charset="utf-8")
+    async def index(request: web.Request) -> web.Response:
+        """The page in ?lang= (an English link, or the page following its conversation's language)."""
+        lang = request.query.get("lang")
+        page = catalog.get(lang) if lang in catalog.locales else texts
+        return web.Response(text=render_index(page), content_type="text/html", charset="utf-8")
 
     async def download(request: web.Request) -> web.Response:
         stored = await files.get(request.match_info["token"])

@@ -18,11 +18,12 @@ from bot.settings import ROOT, Settings
 from dialogs.buttons import ButtonSets
 from dialogs.context import Services
 from dialogs.engine import Engine, Limits
+from dialogs.language import LanguageCheck
 from dialogs.router import build_router
 from dialogs.safety import SafetyNet
 from i18n import Catalog, format_datetime
 from knowledge import KnowledgeBase
-from nlu.client import Nlu, RasaNlu
+from nlu.client import CachedNlu, Nlu, RasaNlu
 from services.booking import BookingRules
 from services.case.db import DbCaseSystem
 from services.case.demo import seed_demo_cases
@@ -30,6 +31,7 @@ from services.handoff import HandoffService
 from services.identity import LoginGate, load_demo_citizens
 from services.inbox import Inbox, StaffEvents
 from services.staff import StaffRules, StaffService
+from services.language import ASK_THRESHOLD, detect as detect_language
 from services.municipality import Municipality, load_all
 from services.dates_format import to_local
 from services.oidc import OidcConfig, RelyingParty
@@ -140,7 +142,7 @@ def build_core(sessions: async_sessionmaker[AsyncSession], nlu: Nlu, municipalit
     identity = IdentityStore(sessions)
     login = LoginGate(identity, login_base_url, clock) if login_base_url else None
     engine = Engine(nlu, build_router(buttons.answers), SafetyNet.load(), services, TurnGate(sessions),
-                    renderer, Limits(max_chars), login)
+                    renderer, Limits(max_chars), login, LanguageCheck(detect_language, ASK_THRESHOLD))
     inbox = Inbox(handoffs, handoff_store, CaseworkStore(sessions), outbox, clock, staff_events)
     return Core(engine, services, outbox, renderer, inbox, identity)
 
@@ -158,7 +160,8 @@ def build_auth(settings: Settings, core: Core, issuer: str) -> Auth:
     rp = RelyingParty(OidcConfig(issuer.rstrip("/"), settings.oidc_client_id,
                                  settings.oidc_client_secret.get_secret_value(), f"{settings.base_url}/auth/callback",
                                  cpr_claim=settings.oidc_cpr_claim))
-    config = AuthConfig(timedelta(hours=settings.web_session_hours), settings.cookie_secure, settings.municipality)
+    config = AuthConfig(timedelta(hours=settings.web_session_hours), settings.cookie_secure, settings.municipality,
+                        core.services.catalog.locales)
     services = core.services
     # The deployment's case system hears of each login (with a CPR number, if the broker sends one).
     return Auth(core.identity, rp, core.engine, core.outbox, services.conversations,
@@ -193,8 +196,9 @@ async def assemble(settings: Settings) -> AsyncIterator[Assistant]:
     try:
         nlu_url = settings.nlu_url or await rasa.start()  # type: ignore[union-attr]
         nlu = RasaNlu(nlu_url, http, settings.nlu_timeout_s)
-        core = build_core(sessions, nlu, municipalities, booking_rules(settings), utc_clock, settings.municipality,
-                          settings.max_message_chars,
+        # Turns parse through a small cache of frequent short messages; /health asks Rasa itself (nlu.ready).
+        core = build_core(sessions, CachedNlu(nlu, settings.nlu_cache_size), municipalities, booking_rules(settings),
+                          utc_clock, settings.municipality, settings.max_message_chars,
                           retention=RetentionPolicy(settings.retention_days, settings.retention_anonymous_days),
                           login_base_url=settings.base_url if settings.login_required else None)
         staff = StaffService(sessions, utc_clock, StaffRules(session_hours=settings.inbox_session_hours))

@@ -56,6 +56,7 @@ class Ctx:
     answered_step: bool = False  # the message answered a free-text step (e.g. a phone number)
     private_answer: bool = False  # the message is kept only where the flow stored it (a CV's contact details)
     staff: list[StaffEvent] = field(default_factory=list)  # published once the turn is saved
+    rerun: str | None = None  # a message to handle again in this turn (written before the language was chosen)
 
     @property
     def texts(self) -> Texts:

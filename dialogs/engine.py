@@ -4,11 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.context import Ctx, Services, button
 from dialogs.flows.base import Flow
+from dialogs.language import LanguageCheck
 from dialogs.router import Router
-from dialogs.safety import CHECK, CLEAR, SafetyNet
+from dialogs.safety import CHECK, CLEAR, SafetyNet, Signals, decide
 from dialogs.turn import Turn
 from nlu.client import Nlu, NluResult, NluUnavailable, make_payload, parse_payload
 from services.identity import LoginGate
@@ -22,6 +24,7 @@ from store.turns import TurnGate
 log = logging.getLogger(__name__)
 START = "/start"
 CRISIS = "crisis"
+RERUN_OFF = frozenset({"greet", "out_of_scope", "capabilities", "affirm", "deny", "thanks"})  # nothing to go on with
 
 
 def _without_crisis(result: NluResult) -> NluResult:
@@ -43,10 +46,12 @@ class Engine:
     """Channel-independent: every channel and every end-to-end test goes through handle()."""
 
     def __init__(self, nlu: Nlu, router: Router, safety: SafetyNet, services: Services, gate: TurnGate,
-                 renderer: Renderer, limits: Limits = Limits(), login: LoginGate | None = None) -> None:
+                 renderer: Renderer, limits: Limits = Limits(), login: LoginGate | None = None,
+                 language: LanguageCheck | None = None) -> None:
         self._nlu, self._router, self._safety, self._services = nlu, router, safety, services
         self._gate, self._renderer, self._limits = gate, renderer, limits
         self._login = login  # None: no login needed (LOGIN_REQUIRED=false, and flow tests)
+        self._language = language  # None: never ask about English
 
     async def handle(self, turn: Turn, take: bool = True) -> list[Rendered]:
         """Run one turn after the earlier turns of its conversation; its messages are stored in the outbox.
@@ -55,15 +60,17 @@ class Engine:
         take=False (push channels): leave them for the channel's delivery, which marks them once sent.
         Either way, when the turn deleted the conversation, its replies come back directly (nothing is stored).
         """
-        conversations = self._services.conversations
+        conversations, muni = self._services.conversations, self._services.default_municipality
 
-        async def ensure() -> None:
-            await conversations.ensure(turn.conversation_id, turn.channel, self._services.default_municipality)
+        async def ensure(s: AsyncSession) -> None:  # in the ticket's transaction
+            await conversations.create_in(s, turn.conversation_id, turn.channel, muni)
 
-        async with self._gate.turn(turn.conversation_id, prepare=ensure) as ticket:
-            convo = await conversations.load(turn.conversation_id)
+        async with self._gate.turn(turn.conversation_id, prepare=ensure,
+                                   fetch=lambda s: conversations.load_in(s, turn.conversation_id)) as place:
+            ticket = place.ticket  # first in line: the conversation was read in the ticket's transaction
+            convo = place.seen or await conversations.load(turn.conversation_id)
             if convo is None:  # deleted while this turn waited ("slet mine data" in the turn before)
-                await ensure()
+                await conversations.ensure(turn.conversation_id, turn.channel, muni)
                 convo = await conversations.load(turn.conversation_id)
                 assert convo is not None
             ctx = self._context(turn, convo)
@@ -144,9 +151,12 @@ class Engine:
         return f"[{ctx.nlu.intent}]"
 
     async def _route(self, ctx: Ctx, text: str) -> None:
-        if self._safety.is_crisis(text):
+        signals = self._safety.signals(text)  # once per turn: the crisis rules, then the decision, then distress
+        if signals.crisis:  # before the NLU, so the safety reply comes even with the NLU down
             ctx.nlu = NluResult(text=text, intent=CRISIS, confidence=1.0)
             await self._crisis(ctx)
+            return
+        if self._asks_language(ctx, text):  # an English message in a Danish conversation: ask once
             return
         if text == START:
             ctx.nlu = NluResult(text=text, intent="greet", confidence=1.0, payload=True)
@@ -161,18 +171,19 @@ class Engine:
             ctx.nlu = payload or await self._nlu.parse(text)
         except NluUnavailable as exc:
             log.warning("NLU unavailable: %s", exc)
-            if self._distress(ctx, text, free_text):
+            if self._distress(ctx, text, free_text, signals):
                 return
             if not free_text and ctx.convo.mode != "human":
                 ctx.say("nlu_down", "menu")  # buttons work without the NLU; the menu includes a person
                 return
         result = ctx.nlu
         if result.intent == CRISIS and not result.payload:
-            verdict = self._safety.assess(text, result.confidence)
+            verdict = decide(signals, result.confidence, self._safety.thresholds)
             if verdict == CLEAR:
                 await self._crisis(ctx)
                 return
             if verdict == CHECK:  # unclear: a short, warm question; "ja" gives the safety reply
+                self._switch_at_once(ctx, text)
                 ctx.say("crisis_check.text", [button("crisis_check.yes", make_payload(CRISIS)),
                                               button("crisis_check.no", make_payload("crisis_check_no"))])
                 return
@@ -180,7 +191,7 @@ class Engine:
         elif result.intent == CRISIS:  # the check-in's "Ja, jeg har brug for hjælp nu"
             await self._crisis(ctx)
             return
-        if self._distress(ctx, text, free_text):  # after the crisis checks: distress never hides a crisis
+        if self._distress(ctx, text, free_text, signals):  # after the crisis checks: distress never hides a crisis
             return
         if ctx.convo.mode == "human":  # a caseworker has the conversation: the message goes to them
             handoff = await self._services.handoffs.open_for(ctx.convo.id)
@@ -207,6 +218,37 @@ class Engine:
             await self._ask_login(ctx, flow)
             return
         await flow.start(ctx)
+        if ctx.rerun:  # the message written before the language was chosen, now answered in that language
+            await self._rerun(ctx, ctx.rerun)
+
+    def _asks_language(self, ctx: Ctx, text: str) -> bool:
+        if self._language is None or text.startswith("/"):  # a button, a command or a broken payload: no language
+            return False
+        active = self._router.active(ctx.convo.flow)
+        if active is not None and active.expects_free_text(ctx.state):  # a CV field or a phone number: an answer
+            return False
+        return self._language.ask(ctx, text, self._limits.max_chars)
+
+    def _switch_at_once(self, ctx: Ctx, text: str) -> None:
+        if self._language is not None:
+            self._language.switch_at_once(ctx, text)
+
+    async def _rerun(self, ctx: Ctx, text: str) -> None:
+        """Handle the earlier message now; one that asked for nothing in particular gets the menu instead."""
+        ctx.rerun = None
+        if parse_payload(text) is not None:  # resumes are typed text; a payload here is forged
+            ctx.say("language.menu", "menu")
+            return
+        try:
+            result = await self._nlu.parse(text)
+        except NluUnavailable as exc:
+            log.warning("NLU unavailable: %s", exc)
+            ctx.say("language.menu", "menu")
+            return
+        if result.fallback or result.intent in RERUN_OFF:  # "I don't speak Danish": nothing to go on with
+            ctx.say("language.menu", "menu")
+            return
+        await self._route(ctx, text)
 
     async def _ask_login(self, ctx: Ctx, flow: Flow) -> None:
         """A personal request from an anonymous citizen: a login button; after the callback the request is rerun."""
@@ -217,16 +259,18 @@ class Engine:
         ctx.event("login_asked", flow=flow.name)
         ctx.say("identity.login_needed", [Button(Text("identity.login_button"), "", url)])
 
-    def _distress(self, ctx: Ctx, text: str, free_text: bool) -> bool:
+    def _distress(self, ctx: Ctx, text: str, free_text: bool, signals: Signals) -> bool:
         """Distress without danger gets a warm reply and a person; in a free-text answer it is part of the answer."""
-        if free_text or ctx.convo.mode == "human" or parse_payload(text) is not None or not self._safety.is_distress(text):
+        if free_text or ctx.convo.mode == "human" or parse_payload(text) is not None or not signals.distress:
             return False
         ctx.event("distress_reply")
+        self._switch_at_once(ctx, text)
         ctx.say("distress", "person")
         return True
 
     async def _crisis(self, ctx: Ctx) -> None:
         """The safety reply from any state and any mode; an open handoff goes to the top of the queue."""
+        self._switch_at_once(ctx, ctx.nlu.text)
         crisis: Flow | None = self._router.for_intent(ctx, CRISIS)
         assert crisis is not None
         await crisis.start(ctx)

@@ -8,6 +8,7 @@ from dialogs.flows.contact import ContactFlow
 from dialogs.flows.cv import CvFlow
 from dialogs.flows.handoff import CancelHandoffFlow, CrisisFlow, HandoffFlow
 from dialogs.flows.knowledge import KnowledgeFlow
+from dialogs.flows.language import LanguageFlow
 from dialogs.flows.meetings import CancelFlow, ListFlow, MoveFlow
 from dialogs.flows.privacy import DeleteDataFlow, PrivacyFlow
 from dialogs.flows.rating import RateFlow
@@ -49,5 +50,5 @@ def build_router(answers: dict[str, Answer]) -> Router:
     """The assistant's flows, one per feature; the data-driven answers are the catch-all."""
     flows: list[Flow] = [CrisisFlow(), HandoffFlow(), CancelHandoffFlow(), PrivacyFlow(), DeleteDataFlow(),
                          BookFlow(), MoveFlow(), CancelFlow(), ListFlow(), SicknessFlow(), ContactFlow(), RateFlow(),
-                         CvFlow(), KnowledgeFlow(), YouthGuideFlow()]
+                         CvFlow(), KnowledgeFlow(), YouthGuideFlow(), LanguageFlow()]
     return Router(flows, BasicAnswers(), answers)

@@ -85,6 +85,8 @@ class OutMessage:
 
     clear_transcript: the citizen's data was just deleted, so a channel that shows a transcript (the web
     page) clears it before showing this message.
+    language_changed: the conversation's language was just chosen, so a channel with texts of its own (the
+    web page's labels) switches them to the language this message is rendered in.
     """
 
     text: Text | Verbatim | None = None
@@ -92,6 +94,7 @@ class OutMessage:
     file: FileRef | None = None
     sources: tuple[Source, ...] = ()
     clear_transcript: bool = False
+    language_changed: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class Rendered:
     file: FileRef | None = None
     sources: list[Source] = field(default_factory=list)
     clear_transcript: bool = False
+    language: str | None = None  # the locale it is rendered in, set only on a message that changed the language
 
 
 def _value_json(v: Value) -> Any:
@@ -158,7 +162,7 @@ def to_json(msg: OutMessage) -> dict[str, Any]:
     return {"text": _value_json(msg.text) if msg.text else None,
             "buttons": [_button_json(b) for b in msg.buttons],
             "file": {"token": msg.file.token, "name": msg.file.name} if msg.file else None, "sources": [{"title": s.title, "reviewed": s.reviewed} for s in msg.sources],
-            **({"clear": True} if msg.clear_transcript else {})}
+            **({"clear": True} if msg.clear_transcript else {}), **({"lang": True} if msg.language_changed else {})}
 
 
 def from_json(raw: Mapping[str, Any]) -> OutMessage:
@@ -174,7 +178,7 @@ def from_json(raw: Mapping[str, Any]) -> OutMessage:
     file = FileRef(raw["file"]["token"], raw["file"]["name"]) if raw.get("file") else None
     return OutMessage(text, tuple(buttons), file,
                       tuple(Source(s["title"], s.get("reviewed", "")) for s in raw.get("sources", [])),
-                      raw.get("clear") is True)
+                      raw.get("clear") is True, raw.get("lang") is True)
 
 
 def render_value(v: Value, texts: Lookup, format_when: Any) -> str | int | float:
@@ -202,7 +206,8 @@ def render(msg: OutMessage, texts: Lookup, format_when: Any) -> Rendered:
     """The message in the reader's language."""
     return Rendered(render_text(msg.text, texts, format_when) if msg.text else None,
                     [Choice(render_text(b.title, texts, format_when), b.payload, b.url) for b in msg.buttons],
-                    msg.file, list(msg.sources), msg.clear_transcript)
+                    msg.file, list(msg.sources), msg.clear_transcript,
+                    texts.locale if msg.language_changed else None)
 
 
 class Catalog(Protocol):

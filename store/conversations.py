@@ -1,10 +1,10 @@
 """Repository for conversations and their transcript: load, save a turn atomically, recent messages."""
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, Iterable
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -27,6 +27,7 @@ class ConversationState:
     mode: str = "bot"
     version: int = 0
     anon_id: str = ""
+    language_asked: bool = False  # "Continue in English?" was asked (once per conversation)
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,24 @@ class StaleConversation(RuntimeError):
     """The conversation was saved by another turn meanwhile (the version moved); nothing was written."""
 
 
-def _view(c: Conversation) -> ConversationState:
-    return ConversationState(c.id, c.citizen_id, c.channel, c.flow, dict(c.state or {}), c.locale,
-                             c.municipality, c.mode, c.version, c.anon_id)
+# The view's fields are the table's columns of the same names: read as a plain row, no ORM object per load.
+_VIEW = select(*(getattr(Conversation, f.name) for f in fields(ConversationState)))
+
+
+async def _load_in(s: AsyncSession, conversation_id: str) -> ConversationState | None:
+    row = (await s.execute(_VIEW.where(Conversation.id == conversation_id))).one_or_none()
+    if row is None:
+        return None
+    convo = ConversationState(*row)
+    convo.state = dict(convo.state or {})  # the turn's own copy
+    return convo
+
+
+async def _insert(s: AsyncSession, model: type[Message] | type[Event] | type[Outbox],
+                  rows: list[dict[str, Any]]) -> None:
+    """Rows of one table in one executemany (no ORM objects); nothing for no rows."""
+    if rows:
+        await s.execute(insert(model), rows)
 
 
 class ConversationStore:
@@ -78,24 +94,29 @@ class ConversationStore:
     async def ensure(self, conversation_id: str, channel: str, municipality: str) -> None:
         """Create the conversation (and a new citizen) on first contact; a no-op afterwards."""
         try:
-            await self._create_if_missing(conversation_id, channel, municipality)
+            async with self._sessions.begin() as s:
+                await self.create_in(s, conversation_id, channel, municipality)
         except IntegrityError:  # two first messages at once: the other one created it
             pass
 
-    async def _create_if_missing(self, conversation_id: str, channel: str, municipality: str) -> None:
-        async with self._sessions.begin() as s:
-            if await s.get(Conversation, conversation_id) is not None:
-                return
-            citizen = Citizen()
-            s.add(citizen)
-            await s.flush()
-            s.add(Conversation(id=conversation_id, citizen_id=citizen.id, channel=channel, state={},
-                               municipality=municipality, anon_id=str(uuid.uuid4())))
+    async def create_in(self, s: AsyncSession, conversation_id: str, channel: str, municipality: str) -> None:
+        """ensure() inside a caller's transaction (a turn's ticket); an IntegrityError means another created it."""
+        if await s.scalar(select(Conversation.id).where(Conversation.id == conversation_id)) is not None:
+            return
+        citizen = Citizen()
+        s.add(citizen)
+        await s.flush()
+        s.add(Conversation(id=conversation_id, citizen_id=citizen.id, channel=channel, state={},
+                           municipality=municipality, anon_id=str(uuid.uuid4())))
+        await s.flush()
 
     async def load(self, conversation_id: str) -> ConversationState | None:
         async with self._sessions() as s:
-            row = await s.get(Conversation, conversation_id)
-            return _view(row) if row else None
+            return await _load_in(s, conversation_id)
+
+    async def load_in(self, s: AsyncSession, conversation_id: str) -> ConversationState | None:
+        """load() inside a caller's transaction (a turn's ticket, when it is first in line)."""
+        return await _load_in(s, conversation_id)
 
     async def save_turn(self, convo: ConversationState, record: TurnRecord, ticket: int | None = None,
                         take_at: datetime | None = None) -> list[Pending] | None:
@@ -108,26 +129,31 @@ class ConversationStore:
         another (which the turn gate prevents) writes nothing instead of overwriting it.
         """
         async with self._writes, self._sessions.begin() as s:
-            exists = await s.scalar(select(Conversation.id).where(Conversation.id == convo.id))
-            if exists is None:  # deleted during this turn ("slet mine data"): only anonymous events remain
-                s.add_all(Event(conversation_id=None, anon_id=convo.anon_id, kind=e.kind, data=e.data)
-                          for e in record.events)
-                return None
+            # The UPDATE first: it is what almost every turn does; only when it matches nothing do we ask why.
             result = await s.execute(
                 update(Conversation).where(Conversation.id == convo.id, Conversation.version == convo.version)
                 .values(flow=convo.flow, state=convo.state, locale=convo.locale,
-                        version=convo.version + 1))
+                        language_asked=convo.language_asked, version=convo.version + 1))
             if result.rowcount != 1:  # type: ignore[attr-defined]
-                raise StaleConversation(convo.id)
-            s.add(Message(conversation_id=convo.id, direction="in", text=record.inbound, intent=record.intent,
-                          confidence=record.confidence))
-            s.add_all(Message(conversation_id=convo.id, direction="out", text=t) for t in record.transcript_out)
-            s.add_all(Event(conversation_id=convo.id, anon_id=convo.anon_id, kind=e.kind, data=e.data)
-                      for e in record.events)
-            s.add_all(Outbox(conversation_id=convo.id, kind=kind, body=body) for kind, body in record.outgoing)
+                if await s.scalar(select(Conversation.id).where(Conversation.id == convo.id)) is not None:
+                    raise StaleConversation(convo.id)
+                # deleted during this turn ("slet mine data"): only anonymous events remain
+                await _insert(s, Event, [{"conversation_id": None, "anon_id": convo.anon_id, "kind": e.kind,
+                                          "data": e.data} for e in record.events])
+                return None
+            # Bulk INSERTs (one statement per table, rows in order, so ids keep the transcript's order): the
+            # unit of work's per-object bookkeeping was the largest cost of a turn.
+            await _insert(s, Message, [
+                {"conversation_id": convo.id, "direction": "in", "text": record.inbound, "intent": record.intent,
+                 "confidence": record.confidence},
+                *({"conversation_id": convo.id, "direction": "out", "text": t, "intent": None, "confidence": None}
+                  for t in record.transcript_out)])
+            await _insert(s, Event, [{"conversation_id": convo.id, "anon_id": convo.anon_id, "kind": e.kind,
+                                      "data": e.data} for e in record.events])
+            await _insert(s, Outbox, [{"conversation_id": convo.id, "kind": kind, "body": body}
+                                      for kind, body in record.outgoing])
             if ticket is not None:
                 await s.execute(delete(TurnTicket).where(TurnTicket.id == ticket))
-            await s.flush()
             taken = await take_in(s, convo.id, convo.locale, take_at) if take_at is not None else []
             convo.version += 1
             return taken

@@ -69,13 +69,18 @@ class IdentityStore:
         async with self._sessions.begin() as s:
             await s.execute(delete(WebSession).where(WebSession.token_hash == digest(token)))
 
-    async def issue_conversation(self, citizen_id: int, channel: str, municipality: str) -> str:
-        """A new conversation of the citizen under a random sender id, marked as the web page's; returns the sender."""
+    async def issue_conversation(self, citizen_id: int, channel: str, municipality: str,
+                                 locale: str | None = None) -> str:
+        """A new conversation of the citizen under a random sender id, marked as the web page's; returns the sender.
+
+        locale: the language the citizen chose on the page (no question about it then); None: Danish, may be asked.
+        """
         sender = new_token()
         conversation_id = f"{channel}:{sender}"
         async with self._sessions.begin() as s:
             s.add(Conversation(id=conversation_id, citizen_id=citizen_id, channel=channel, state={},
-                               municipality=municipality, anon_id=str(uuid.uuid4())))
+                               municipality=municipality, anon_id=str(uuid.uuid4()), locale=locale or "da",
+                               language_asked=locale is not None and locale != "da"))
             await s.flush()
             s.add(WebConversation(conversation_id=conversation_id))
         return sender
@@ -87,6 +92,11 @@ class IdentityStore:
                 WebConversation, WebConversation.conversation_id == Conversation.id)
                 .where(Conversation.id == conversation_id))).first()
         return row is None or row[0] == citizen_id
+
+    async def locale_of(self, conversation_id: str) -> str | None:
+        """The conversation's language, or None if there is no such conversation."""
+        async with self._sessions() as s:
+            return await s.scalar(select(Conversation.locale).where(Conversation.id == conversation_id))
 
     async def owner(self, conversation_id: str) -> tuple[int, bool] | None:
         """The conversation's citizen and whether its sender was issued to the web page; None if unknown."""

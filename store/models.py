@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from store.types import UTCDateTime, utcnow
@@ -41,6 +41,8 @@ class Conversation(Base):
     flow: Mapped[str | None] = mapped_column(String(40))
     state: Mapped[dict[str, Any]] = mapped_column(default=dict)
     locale: Mapped[str] = mapped_column(String(8), default="da")
+    # Asked once whether to go on in English (the choice itself is locale): never asked again in this chat.
+    language_asked: Mapped[bool] = mapped_column(default=False, server_default=false())
     municipality: Mapped[str] = mapped_column(String(40), default="")
     mode: Mapped[str] = mapped_column(String(8), default="bot")  # bot | human (a caseworker has it)
     # Bumped by every saved turn; a save that finds another version lost a race and is refused.

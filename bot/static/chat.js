@@ -11,6 +11,8 @@
   const OUTBOX = "/webhooks/rest/outbox/"; // reminders the assistant starts, fetched while the page is open
   const POLL_MS = 60000;
   const AUTH = "/auth/"; // the server issues the sender id (owned by this browser's session cookie) and logs out
+  const PAGE_LOCALE = document.documentElement.lang; // the language of this page's own texts
+  const LOCALES = ["da", "en"];
 
   const $ = (id) => document.getElementById(id);
   // No fallback texts on purpose: a page without them is a server bug and should fail loudly.
@@ -33,7 +35,8 @@
   async function askSender(fresh) {
     const res = await fetch(AUTH + "sender", {
       method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ sender: local.get(SENDER_KEY), new: Boolean(fresh) }),
+      // locale: the language a new conversation starts in (the page's), so "New chat" keeps the citizen's choice.
+      body: JSON.stringify({ sender: local.get(SENDER_KEY), new: Boolean(fresh), locale: PAGE_LOCALE }),
     });
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
     const data = await res.json();
@@ -42,6 +45,7 @@
     $("identity").hidden = !data.logged_in;
     if (data.logged_in) $("logged-out").hidden = true;
     $("telegram").hidden = !data.telegram;
+    if (typeof data.locale === "string") followLocale(data.locale);
     return data.sender;
   }
 
@@ -79,7 +83,18 @@
     }
     // Rasa's `custom` field: the citizen's data was deleted, so clear what this page shows (see clearLog).
     if (out.text && m.custom && typeof m.custom === "object" && m.custom.clear_transcript === true) out.clear = true;
+    // Rasa's `custom` field: the conversation's language was just changed (see followLocale).
+    if (m.custom && typeof m.custom === "object" && LOCALES.includes(m.custom.locale)) out.locale = m.custom.locale;
     return out.text || out.buttons || out.attachment ? out : null;
+  }
+  // The conversation is in another language than this page's texts: reload the page in it (the transcript is
+  // kept in sessionStorage, so the citizen sees the same conversation with the labels in the new language).
+  function followLocale(locale) {
+    if (!LOCALES.includes(locale) || locale === PAGE_LOCALE) return false;
+    const url = new URL(location.href);
+    url.searchParams.set("lang", locale);
+    location.replace(url.toString());
+    return true;
   }
   // Blocks javascript:, data: etc. in the download link.
   function safeUrl(u) {
@@ -213,9 +228,11 @@
     busy = false;
     controller = null;
     setTyping(false);
-    if (replies) clearLog(replies).forEach((r) => add({ who: "bot", ...r }));
+    if (replies) clearLog(replies).forEach(({ locale, ...r }) => add({ who: "bot", ...r }));
     else { undo(); add({ who: "bot", text: TEXT.connection_error, error: true }); }
     scrollDown();
+    const switched = (replies || []).find((r) => r.locale);
+    if (switched) followLocale(switched.locale);
     return replies !== null;
   }
 
@@ -268,6 +285,8 @@
     send("/start", null);
   }
   $("new-chat").addEventListener("click", () => restart(true));
+  // The language button sends the choice as a button press; the reply says so and the page follows (followLocale).
+  $("language").addEventListener("click", (ev) => { const b = ev.currentTarget; choose({ payload: b.dataset.payload, title: b.textContent }, ev); });
   $("log-out").addEventListener("click", async () => {
     try { await fetch(AUTH + "logout", { method: "POST" }); } catch (err) { console.warn("Jobassistenten:", err); }
     local.set(SENDER_KEY, "");

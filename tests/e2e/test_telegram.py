@@ -19,7 +19,7 @@ from tests.flows.test_privacy import KEPT
 CHAT = 4242
 WAIT_S = 5.0
 GREETING = ("Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke dit CPR-nummer her. "
-            "Hvad kan jeg hjælpe med?")
+            "Hvad kan jeg hjælpe med?\nYou can also write to me in English.")
 MENU = ["/book_meeting", "/list_meetings", "/reschedule_meeting", "/cancel_meeting", "/cv_help", "/job_search_tips",
         "/youth_guide", "/local_offers", "/human_handoff"]
 MENU_TITLES = ["Book en samtale", "Mine samtaler", "Flyt en samtale", "Aflys en samtale", "Hjælp til CV",

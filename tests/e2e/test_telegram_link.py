@@ -30,7 +30,7 @@ ALREADY = "Din Telegram er allerede koblet til dig. Du kan se, flytte og aflyse 
 INVALID = ("Linket virker ikke. Det kan kun bruges én gang og kun i 10 minutter. "
            "Log ind på jobcentrets chat på nettet og hent et nyt link.")
 GREETING = ("Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke dit CPR-nummer her. "
-            "Hvad kan jeg hjælpe med?")
+            "Hvad kan jeg hjælpe med?\nYou can also write to me in English.")
 
 
 @pytest.fixture

@@ -25,3 +25,17 @@ async def log_in(core, sender: str = "t1", subject: str = "demo-anna-4f1c", chan
     conversation_id = f"{channel}:{sender}"
     await core.services.conversations.ensure(conversation_id, channel, core.services.default_municipality)
     return await core.identity.log_in(conversation_id, subject)
+
+
+async def use_locale(core, locale: str, sender: str = "t1", channel: str = "test") -> None:
+    """Set a test conversation's language directly (as the language switch will), creating the conversation."""
+    from sqlalchemy import update
+
+    from store.models import Conversation
+
+    conversation_id = f"{channel}:{sender}"
+    store = core.services.conversations
+    await store.ensure(conversation_id, channel, core.services.default_municipality)
+    # The store has no language setter yet (the lead's switch adds one); its own sessions reach the same database.
+    async with store._sessions() as s, s.begin():
+        await s.execute(update(Conversation).where(Conversation.id == conversation_id).values(locale=locale))

@@ -19,7 +19,7 @@ CRISIS = ("Det lyder alvorligt, og jeg er glad for, at du skriver.\nEr du i fare
 async def test_start_greets_as_a_bot_warns_about_cpr_and_shows_the_menu(engine):
     replies = await say(engine, "/start")
     assert texts_of(replies) == ("Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke dit CPR-nummer "
-                                 "her. Hvad kan jeg hjælpe med?")
+                                 "her. Hvad kan jeg hjælpe med?\nYou can also write to me in English.")
     assert payloads(replies) == MENU
     assert titles(replies)[0] == "Book en samtale" and titles(replies)[-1] == "Tal med en medarbejder"
 

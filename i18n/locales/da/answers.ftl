@@ -1,7 +1,9 @@
 ### Simple answers, one per intent (answers.<intent>.text); their buttons are in dialogs/answers.yml.
 
 answers-greet-text = Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Jeg kan hjælpe med samtaler, CV, jobsøgning og uddannelse. Hvad vil du?
-answers-start-text = Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke dit CPR-nummer her. Hvad kan jeg hjælpe med?
+answers-start-text =
+    Hej! Jeg er Jobassistenten, en chatbot fra jobcentret. Skriv ikke dit CPR-nummer her. Hvad kan jeg hjælpe med?
+    You can also write to me in English.
 answers-something_else-text = Prøv at skrive det med andre ord. Eller vælg i menuen. Du kan altid tale med en medarbejder.
 # The crisis check-in's "Nej, jeg mente noget andet": no alarm, and whatever we were doing goes on.
 answers-crisis_check_no-text = Godt. Tak, fordi du svarede. Så fortsætter vi, hvor vi var. Skriv det gerne med andre ord, hvis jeg misforstod dig.

@@ -3,6 +3,8 @@
 web-title = Jobassistenten – chat
 web-heading = Jobassistenten
 web-new_chat = Ny samtale
+# The header's language button, in the language it switches to.
+web-other_language = English
 web-notice = Du skriver med en chatbot, ikke et menneske. Skriv 'medarbejder' for at tale med en person.
 web-no_cpr = Skriv ikke dit CPR-nummer.
 web-conversation = Samtale

@@ -18,7 +18,7 @@ booking-no_more = There are no more free times. Write another day, or talk to a 
 booking-unclear_wish = I did not understand the time. Choose a time, or write for example "Friday morning".
 booking-confirm = Do you want to book: { $type }, { $when }, { $mode }?
 booking-confirm_yes = Yes, book it
-booking-confirm_no = No, choose another
+booking-confirm_no = No, choose another time
 booking-booked = Your meeting is booked: { $type }, { $when }, { $mode }, with { $caseworker }. { $details } You will get a reminder the day before. Here is a calendar invitation:
 # A phone meeting: the slot is booked first, then the number is asked for (it is kept on the booking only).
 booking-ask_call_number = Which phone number should we call? Write the number (8 digits). It is only saved with the meeting.
@@ -51,9 +51,10 @@ booking-invite_location_video = { $url }
 booking-invite_details_attend = Address: { $address }. { $directions }
 booking-invite_details_phone = We will call you.
 booking-invite_details_video = Link to the video meeting: { $url }
-# $type is a configured label with a capital ("Jobsamtale"): it stands after a colon or in brackets, never mid-sentence.
+# $type is a configured label with a capital and a gloss ("Jobsamtale (job meeting)"): it stands after a colon,
+# never mid-sentence and never in brackets (brackets inside brackets are hard to read).
 booking-reminder = Reminder: You have a meeting on { $when }: { $type }, { $mode }. If you cannot come, write "move" or "cancel".
-sickness-has_meeting = You have a meeting on { $when } with { $caseworker } ({ $type }). If you are sick that day, call { $phone } before the meeting, or move or cancel it here:
+sickness-has_meeting = You have a meeting on { $when } with { $caseworker }: { $type }. If you are sick that day, call { $phone } before the meeting, or move or cancel it here:
 sickness-call = If you need to report sick for a meeting, call the job centre on { $phone } before the meeting.
 sickness-move = Move the meeting
 sickness-cancel = Cancel the meeting
@@ -72,11 +73,11 @@ meetings-on_that_day_book = Book a new meeting anyway
 meetings-pick_item = { $when }: { $type }
 meetings-pick_move = Which meeting do you want to move?
 meetings-pick_cancel = Which meeting do you want to cancel?
-meetings-move_offer = You have a meeting on { $when } ({ $type }). Choose a new time, or write when it suits you:
-meetings-confirm_move = Do you want to move your meeting ({ $type }) from { $old } to { $when }?
+meetings-move_offer = You have a meeting on { $when }: { $type }. Choose a new time, or write when it suits you:
+meetings-confirm_move = Do you want to move your meeting from { $old } to { $when }? The meeting: { $type }.
 meetings-confirm_move_yes = Yes, move it
 meetings-moved = Your meeting is moved to { $when }, { $mode }, with { $caseworker }. { $details } Here is the new calendar invitation. It replaces the invitation for { $old }, which is no longer valid:
-meetings-confirm_cancel = Do you want to cancel your meeting on { $when } ({ $type })?
+meetings-confirm_cancel = Do you want to cancel your meeting on { $when }? The meeting: { $type }.
 meetings-confirm_cancel_yes = Yes, cancel it
 meetings-confirm_cancel_no = No, keep it
 meetings-cancelled = Your meeting on { $when } is cancelled. Cancelling without a valid reason can affect your benefit (ydelse), so tell { $caseworker } why (phone { $phone }). Remember to book a new time if you need one. Here is the cancellation for your calendar:

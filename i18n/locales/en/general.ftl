@@ -8,10 +8,10 @@ clarify-person = Talk to a person
 input-empty = Please write your message, and I will help.
 
 # No thousands separator: the limit is shown as the plain number the input field counts to.
-input-too_long = Your message is too long. Please write it short, maybe in several messages (at most { NUMBER($limit, useGrouping: 0) } characters).
+input-too_long = Your message is too long. Please write it shorter, maybe in several messages (at most { NUMBER($limit, useGrouping: 0) } characters).
 input-stale = That button does not work any more. Here is the menu:
 error = Sorry, something went wrong on my side. Try again, or talk to a member of staff.
-nlu_down = Right now I have problems understanding text. Use the buttons, or talk to a member of staff. Try again in a little while.
+nlu_down = Right now I have problems understanding messages. Use the buttons, or talk to a member of staff. Try again in a little while.
 # 112 answers in English. Livslinien answers in Danish: say so, and name no other helpline (none is verified).
 crisis =
     This sounds serious, and I am glad that you are writing.

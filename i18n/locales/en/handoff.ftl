@@ -1,9 +1,9 @@
 ### Reaching a person (dialogs/flows/handoff.py, rating.py) and what the citizen sees of the caseworker side.
 ### English copy of i18n/locales/da/handoff.ftl.
 
-handoff-ask_reason = I will send you on to a member of staff. What is it about? Write it briefly, or choose:
+handoff-ask_reason = I will pass you on to a member of staff. What is it about? Write it briefly, or choose:
 handoff-topic_benefits = My benefit or payment
-handoff-topic_meeting = A meeting or appointment
+handoff-topic_meeting = A meeting
 handoff-topic_sickness = Sickness
 handoff-topic_complaint = A complaint
 handoff-ask_consent = May the member of staff read a short summary of our chat? Then you do not have to explain everything again. If you say no, the member of staff only sees what it is about.

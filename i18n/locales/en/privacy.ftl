@@ -5,7 +5,7 @@
 # Legal basis: GDPR art. 6(1)(e), a task in the public interest / exercise of official authority.
 privacy-about =
     This is what I save about you:
-    • What: your messages in the chat, your appointments, your CV and your requests to a member of staff. CPR numbers (Danish personal ID numbers), phone numbers and e-mails are hidden in the messages before they are saved.
+    • What: your messages in the chat, your meetings, your CV and your requests to a member of staff. CPR numbers (Danish personal ID numbers), phone numbers and e-mails are hidden in the messages before they are saved.
     • Why: so that I can help you, and so that a member of staff can take over when you ask for it.
     • How long: the messages are deleted after { $days ->
         [one] { NUMBER($days, useGrouping: 0) } day
@@ -24,8 +24,8 @@ privacy-summary =
         [one] { NUMBER($messages, useGrouping: 0) } message
        *[other] { NUMBER($messages, useGrouping: 0) } messages
     }, { $bookings ->
-        [one] { NUMBER($bookings, useGrouping: 0) } appointment
-       *[other] { NUMBER($bookings, useGrouping: 0) } appointments
+        [one] { NUMBER($bookings, useGrouping: 0) } meeting
+       *[other] { NUMBER($bookings, useGrouping: 0) } meetings
     } and { $handoffs ->
         [one] { NUMBER($handoffs, useGrouping: 0) } request
        *[other] { NUMBER($handoffs, useGrouping: 0) } requests
@@ -35,7 +35,7 @@ privacy-export_json = And here is the same data as a file for computers (JSON):
 privacy-export_name = my-data.json
 # $kept: one line per record kind the municipality keeps, anonymised (privacy-kept_*).
 privacy-on_delete =
-    If you delete your data, all of this disappears. The municipality only keeps this, but not connected to you:
+    If you delete your data, all of this disappears. The municipality keeps only the things below, and they are not connected to you:
     { $kept }
 privacy-kept_events = • A log of what happened in the chat (for example that a meeting was booked), without messages. It is used for statistics.
 privacy-kept_audit_log = • A log of which members of staff have worked with your request. It shows who has seen what.
@@ -61,8 +61,8 @@ privacy-page-citizens_about = When you first wrote, and whether you have logged 
 privacy-page-conversations = Your chats
 privacy-page-conversations_about = Each chat with Jobassistenten (on the web or in Telegram), and how far you got.
 privacy-page-messages = Messages
-privacy-page-messages_about = What you and Jobassistenten have written. Answers that are only saved somewhere else (for example in your CV) are shown as [private answer].
-privacy-page-bookings = Appointments
+privacy-page-messages_about = What you and Jobassistenten have written. Answers that are only saved somewhere else (for example in your CV) are shown as [privat svar] (private answer).
+privacy-page-bookings = Meetings
 privacy-page-bookings_about = Your booked, moved and cancelled meetings.
 privacy-page-handoffs = Requests to a member of staff
 privacy-page-handoffs_about = When you have asked to talk to a person: why, how you want to be contacted, and what happened.
