@@ -156,8 +156,6 @@ class Engine:
             ctx.nlu = NluResult(text=text, intent=CRISIS, confidence=1.0)
             await self._crisis(ctx)
             return
-        if self._asks_language(ctx, text):  # an English message in a Danish conversation: ask once
-            return
         if text == START:
             ctx.nlu = NluResult(text=text, intent="greet", confidence=1.0, payload=True)
             if ctx.convo.mode != "human":
@@ -192,6 +190,8 @@ class Engine:
             await self._crisis(ctx)
             return
         if self._distress(ctx, text, free_text, signals):  # after the crisis checks: distress never hides a crisis
+            return
+        if self._asks_language(ctx, text):  # English in a Danish conversation: ask once (never before safety)
             return
         if ctx.convo.mode == "human":  # a caseworker has the conversation: the message goes to them
             handoff = await self._services.handoffs.open_for(ctx.convo.id)

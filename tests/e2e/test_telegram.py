@@ -270,3 +270,23 @@ async def test_a_cv_arrives_as_a_pdf_document(telegram, api):
     sent = await api.wait_for_sent(CHAT, before + 1)
     [document] = [s for s in sent[before:] if s.method == "sendDocument"]
     assert document.file_name.endswith(".pdf") and document.file_bytes.startswith(b"%PDF")
+
+
+async def test_english_is_noticed_chosen_with_a_button_and_changed_with_the_language_command(telegram, api):
+    """Issue 14 on Telegram: the question, the choice (a long payload behind a short callback), /language."""
+    await api.user_says(CHAT, "Hello, I want to book a meeting please")
+    [ask] = await api.wait_for_sent(CHAT, 1)
+    assert ask.text.startswith("It looks like you write in English.")
+    assert titles(ask) == ["Continue in English", "Fortsæt på dansk"]
+    assert all(len(p.encode()) <= 64 for p in ask.payloads())  # Telegram's limit for callback data
+    await api.user_presses(CHAT, ask.payloads()[0])
+    sent = await api.wait_for_sent(CHAT, 3)
+    assert sent[1].text.startswith("OK, I will write in English now.")
+    assert sent[2].text == "What kind of meeting (samtale) do you need?"
+    assert titles(sent[2])[0] == "Jobsamtale (job meeting)"
+    await api.user_says(CHAT, "/language")
+    sent = await api.wait_for_sent(CHAT, 4)
+    assert titles(sent[3]) == ["Continue in English", "Fortsæt på dansk"]
+    await api.user_presses(CHAT, sent[3].payloads()[1])
+    sent = await api.wait_for_sent(CHAT, 5)
+    assert sent[4].text.startswith("Fint, nu skriver jeg på dansk.")

@@ -100,3 +100,11 @@ async def test_the_choice_is_stored_with_the_conversation(engine, core):
     await say(engine, payloads(replies)[0])
     convo = await core.services.conversations.load("test:t1")
     assert (convo.locale, convo.language_asked) == ("en", True)
+
+
+async def test_english_distress_gets_the_warm_reply_and_a_person_in_english_at_once(engine, en, core):
+    replies = await say(engine, "I am so stressed, I can't cope with all these letters")
+    assert texts_of(replies) == en.get("distress")
+    assert titles(replies) == ["Talk to a person", "Menu"]
+    convo = await core.services.conversations.load("test:t1")
+    assert (convo.locale, convo.language_asked) == ("en", True)
