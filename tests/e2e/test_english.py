@@ -72,3 +72,17 @@ async def test_danish_is_never_asked_about_and_an_english_crisis_is_answered_in_
     assert body[0]["text"] == "Hvilken slags samtale skal du have?"
     body = await chat(client, "I don't want to live anymore, I have pills", "cr1")
     assert body[0]["text"] == EN.get("crisis") and "70 201 201" in body[0]["text"]
+
+
+async def test_an_english_page_starts_an_english_conversation(client):
+    page = await client.get("/?lang=en")
+    html = await page.text()
+    assert '<html lang="en">' in html and ">Dansk</button>" in html and "New chat" in html
+    issued = await (await client.post("/auth/sender", json={"locale": "en"})).json()
+    assert issued["locale"] == "en"
+    body = await chat(client, "/start", issued["sender"])
+    assert body[0]["text"] == EN.get("answers.start.text")
+    body = await chat(client, "Hello, I want to book a meeting", issued["sender"])  # chosen already: no question
+    assert body[0]["text"] == "What kind of meeting (samtale) do you need?"
+    danish = await (await client.post("/auth/sender", json={"locale": "xx"})).json()
+    assert danish["locale"] == "da"  # an unknown language: Danish, and the question may still come

@@ -83,7 +83,7 @@ async def log_in_on_the_web(page: httpx.AsyncClient, subject: str) -> str:
     back = await page.get(code.headers["location"])
     assert back.status_code == 302 and back.headers["location"] == "/"  # back to the chat
     state = (await page.post("/auth/sender", json={"sender": sender})).json()
-    assert state == {"sender": sender, "logged_in": True, "telegram": True}
+    assert state == {"sender": sender, "logged_in": True, "telegram": True, "locale": "da"}
     return sender
 
 
