@@ -6,7 +6,7 @@ web-heading = Jobassistenten
 web-new_chat = New chat
 # The header's language button, in the language it switches to.
 web-other_language = Dansk
-web-notice = You are writing with a chatbot, not a human. Write 'medarbejder' (member of staff) to talk to a person.
+web-notice = You are writing with a chatbot, not a human. Write 'talk to a person' at any time to reach a member of staff.
 web-no_cpr = Do not write your CPR number (Danish personal ID number).
 web-conversation = Chat
 web-log_label = Chat with Jobassistenten
