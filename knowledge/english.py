@@ -82,13 +82,7 @@ class EnglishAnalyzer:
 
 def citation(entry: Entry) -> str:
     """The entry's source in English words; the publication keeps its Danish name."""
-    s = entry.source
-    out = f"{s.publisher}, {s.title}"
-    if s.year:
-        out += f" ({s.year})"
-    if s.section:
-        out += f", section '{s.section}'"
-    return out
+    return entry.citation(section="section")
 
 
 @dataclass(frozen=True)

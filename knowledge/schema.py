@@ -96,7 +96,26 @@ class LegalSource(_Strict):
     note: str | None = None
 
 
-class Entry(_Strict):
+class _Texts(_Strict):
+    """The rules an entry and its translations share: a short answer, a one-sentence note, distinct questions."""
+
+    @field_validator("answer", check_fields=False)
+    @classmethod
+    def _short(cls, v: str) -> str:
+        return _short_answer(v)
+
+    @field_validator("status_note", check_fields=False)
+    @classmethod
+    def _one_sentence(cls, v: str | None) -> str | None:
+        return _one_sentence(v)
+
+    @field_validator("questions", check_fields=False)
+    @classmethod
+    def _distinct(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return _distinct(v)
+
+
+class Entry(_Texts):
     id: str = Field(pattern=r"^[a-z0-9_]+$", max_length=40)
     municipality: Municipality
     kind: Kind
@@ -115,21 +134,6 @@ class Entry(_Strict):
     legal_source: LegalRef | None = None
     reviewed: dt.date
 
-    @field_validator("answer")
-    @classmethod
-    def _short(cls, v: str) -> str:
-        return _short_answer(v)
-
-    @field_validator("status_note")
-    @classmethod
-    def _one_sentence(cls, v: str | None) -> str | None:
-        return _one_sentence(v)
-
-    @field_validator("questions")
-    @classmethod
-    def _distinct(cls, v: tuple[str, ...]) -> tuple[str, ...]:
-        return _distinct(v)
-
     @model_validator(mode="after")
     def _status(self) -> "Entry":
         if self.status != "gældende":
@@ -143,14 +147,17 @@ class Entry(_Strict):
     def current(self) -> bool:
         return self.status == "gældende"
 
-    def citation(self) -> str:
-        """'Ballerup Kommune, Indsats- og aktiveringsstrategi (2020), afsnit "Unge"' (without the review date)."""
+    def citation(self, section: str = "afsnit") -> str:
+        """'Ballerup Kommune, Indsats- og aktiveringsstrategi (2020), afsnit "Unge"' (without the review date).
+
+        section: the word before the section's name in the reader's language; publications keep their Danish names.
+        """
         s = self.source
         text = f"{s.publisher}, {s.title}"
         if s.year:
             text += f" ({s.year})"
         if s.section:
-            text += f", afsnit '{s.section}'"
+            text += f", {section} '{s.section}'"
         return text
 
 
@@ -160,7 +167,7 @@ class EntryFile(_Strict):
     entries: tuple[Entry, ...]
 
 
-class Translation(_Strict):
+class Translation(_Texts):
     """An entry's text in another language, written and reviewed by people (knowledge/translations/<locale>/)."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$", max_length=40, description="the id of the entry in the same layer")
@@ -177,20 +184,6 @@ class Translation(_Strict):
     translated_by: str = Field(min_length=2, description="who wrote it: the text is by people, never generated")
     reviewed: dt.date
 
-    @field_validator("answer")
-    @classmethod
-    def _short(cls, v: str) -> str:
-        return _short_answer(v)
-
-    @field_validator("status_note")
-    @classmethod
-    def _one_sentence(cls, v: str | None) -> str | None:
-        return _one_sentence(v)
-
-    @field_validator("questions")
-    @classmethod
-    def _distinct(cls, v: tuple[str, ...]) -> tuple[str, ...]:
-        return _distinct(v)
 
 
 class TranslationFile(_Strict):

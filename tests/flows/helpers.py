@@ -39,3 +39,19 @@ async def use_locale(core, locale: str, sender: str = "t1", channel: str = "test
     # The store has no language setter yet (the lead's switch adds one); its own sessions reach the same database.
     async with store._sessions() as s, s.begin():
         await s.execute(update(Conversation).where(Conversation.id == conversation_id).values(locale=locale))
+
+
+# The CV flow's button payloads (dialogs/flows/cv.py), for tests that press them.
+PAUSE = '/cv{"do": "pause"}'
+
+
+def skip(step: str) -> str:
+    return f'/cv{{"do": "skip", "at": "{step}"}}'
+
+
+def back(step: str) -> str:
+    return f'/cv{{"do": "back", "at": "{step}"}}'
+
+
+def pick(step: str, value: str) -> str:
+    return f'/cv{{"do": "pick", "v": "{value}", "at": "{step}"}}'

@@ -14,21 +14,7 @@ from services.municipality import load_all
 from store.db import make_engine, make_sessions
 from store.models import CV as CVRow
 from store.models import Conversation, Event, Message, Outbox
-from tests.flows.helpers import payloads, say, texts_of, titles
-
-PAUSE = '/cv{"do": "pause"}'
-
-
-def skip(step: str) -> str:
-    return f'/cv{{"do": "skip", "at": "{step}"}}'
-
-
-def back(step: str) -> str:
-    return f'/cv{{"do": "back", "at": "{step}"}}'
-
-
-def pick(step: str, value: str) -> str:
-    return f'/cv{{"do": "pick", "v": "{value}", "at": "{step}"}}'
+from tests.flows.helpers import PAUSE, back, payloads, pick, say, skip, texts_of, titles
 
 
 def assemble(sessions, fake_nlu, clock, knowledge):
