@@ -3,7 +3,7 @@ import io
 
 from pypdf import PdfReader
 
-from tests.flows.helpers import PAUSE, back, payloads, pick, say, skip, texts_of, titles, use_locale
+from tests.flows.helpers import PAUSE, payloads, pick, say, skip, texts_of, titles, use_locale
 
 # Answers whose parsing does not depend on the language (names, numbers, lists split at commas), and buttons.
 # Typed English answers are covered in tests/flows/test_english_cv_typed.py.
